@@ -1,0 +1,13 @@
+#include "common/error.hpp"
+
+namespace clifwrap {
+
+std::string render(const Error& error) {
+  std::string line = "clifwrap: error: ";
+  if (!error.subject.empty()) line += error.subject + ": ";
+  line += error.message;
+  if (!error.hint.empty()) line += " (" + error.hint + ")";
+  return line;
+}
+
+}  // namespace clifwrap

@@ -1,0 +1,36 @@
+// Errors are values. An Error says what went wrong, which input it is about, and what the user can
+// do; one place (driver/main.cpp) prints it. Library code never exits the process.
+#pragma once
+
+#include <string>
+#include <utility>
+
+#include <tl/expected.hpp>
+
+namespace clifwrap {
+
+struct Error {
+  std::string message;  // what went wrong
+  std::string subject;  // the file, variable or argument it is about (may be empty)
+  std::string hint;     // what to do about it (may be empty)
+
+  // Exit status the process ends with when this error reaches main: 2 for usage errors.
+  int exit_code = 1;
+};
+
+template <class T>
+using Result = tl::expected<T, Error>;
+
+inline tl::unexpected<Error> fail(std::string message, std::string subject = {},
+                                  std::string hint = {}) {
+  return tl::unexpected(Error{std::move(message), std::move(subject), std::move(hint)});
+}
+
+inline tl::unexpected<Error> usage_error(std::string message, std::string hint = {}) {
+  return tl::unexpected(Error{std::move(message), {}, std::move(hint), 2});
+}
+
+// "clifwrap: error: <subject>: <message> (<hint>)" on one line.
+std::string render(const Error& error);
+
+}  // namespace clifwrap

@@ -1,0 +1,124 @@
+#include "common/files.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <climits>
+#include <fstream>
+#include <sstream>
+
+namespace clifwrap {
+namespace {
+
+std::string errno_text() { return std::strerror(errno); }
+
+Result<void> write_all(int fd, std::string_view data, const std::string& path) {
+  while (!data.empty()) {
+    ssize_t n = ::write(fd, data.data(), data.size());
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return fail("cannot write: " + errno_text(), path);
+    }
+    data.remove_prefix(static_cast<size_t>(n));
+  }
+  return {};
+}
+
+}  // namespace
+
+Result<std::string> read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return fail("cannot read: " + errno_text(), path);
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) return fail("cannot read: " + errno_text(), path);
+  return text.str();
+}
+
+Result<void> write_file_atomically(const std::string& path, std::string_view content) {
+  std::string temp = path + ".tmp-XXXXXX";
+  int fd = ::mkstemp(temp.data());
+  if (fd < 0) return fail("cannot create a temporary file beside it: " + errno_text(), path);
+  // mkstemp creates 0600; the final file gets the usual permissions.
+  mode_t mask = ::umask(0);
+  ::umask(mask);
+  ::fchmod(fd, 0666 & ~mask);
+  auto written = write_all(fd, content, temp);
+  if (::close(fd) != 0 && written) written = fail("cannot write: " + errno_text(), temp);
+  if (written && ::rename(temp.c_str(), path.c_str()) != 0)
+    written = fail("cannot rename the temporary file into place: " + errno_text(), path);
+  if (!written) ::unlink(temp.c_str());
+  return written;
+}
+
+Result<void> append_whole_line(const std::string& path, std::string_view line) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0666);
+  if (fd < 0) return fail("cannot open for appending: " + errno_text(), path);
+  // One write call: O_APPEND makes it atomic with respect to other appenders on local files.
+  ssize_t n;
+  do n = ::write(fd, line.data(), line.size());
+  while (n < 0 && errno == EINTR);
+  int saved = errno;
+  ::close(fd);
+  if (n != static_cast<ssize_t>(line.size()))
+    return fail("cannot append: " + std::string(n < 0 ? std::strerror(saved) : "short write"), path);
+  return {};
+}
+
+Result<void> make_directories(const std::string& path) {
+  if (path.empty() || is_directory(path)) return {};
+  if (auto parent = parent_directory(path); parent != path) {
+    if (auto made = make_directories(parent); !made) return made;
+  }
+  if (::mkdir(path.c_str(), 0777) != 0 && errno != EEXIST)
+    return fail("cannot create directory: " + errno_text(), path);
+  return {};
+}
+
+bool is_regular_file(const std::string& path) {
+  struct stat st {};
+  return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+}
+
+bool is_directory(const std::string& path) {
+  struct stat st {};
+  return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+std::optional<std::string> find_upward(const std::string& start, std::string_view name) {
+  std::string dir = start;
+  while (true) {
+    std::string candidate = (dir == "/" ? "" : dir) + "/" + std::string(name);
+    if (is_regular_file(candidate)) return candidate;
+    std::string parent = parent_directory(dir);
+    if (parent == dir || parent.empty()) return std::nullopt;
+    dir = parent;
+  }
+}
+
+std::string parent_directory(const std::string& path) {
+  auto slash = path.find_last_of('/');
+  if (slash == std::string::npos) return ".";
+  if (slash == 0) return "/";
+  return path.substr(0, slash);
+}
+
+std::string file_name(const std::string& path) {
+  auto slash = path.find_last_of('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+std::string current_directory() {
+  char buffer[PATH_MAX];
+  return ::getcwd(buffer, sizeof buffer) ? std::string(buffer) : std::string(".");
+}
+
+std::string absolute_path(const std::string& path) {
+  if (!path.empty() && path[0] == '/') return path;
+  return current_directory() + "/" + path;
+}
+
+}  // namespace clifwrap

@@ -1,0 +1,36 @@
+// File helpers with the guarantees DESIGN.md asks for: whatever clifwrap writes appears whole or not
+// at all (temporary name in the same directory, then rename), and log lines are appended with one
+// write(2) on an O_APPEND descriptor so parallel processes never interleave inside a line.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "common/error.hpp"
+
+namespace clifwrap {
+
+Result<std::string> read_file(const std::string& path);
+
+// Writes `content` to a temporary file beside `path`, then renames it over `path`.
+Result<void> write_file_atomically(const std::string& path, std::string_view content);
+
+// Appends `line` (which must end in '\n') with a single write.
+Result<void> append_whole_line(const std::string& path, std::string_view line);
+
+// Creates `path` and its parents; succeeds when it already exists.
+Result<void> make_directories(const std::string& path);
+
+bool is_regular_file(const std::string& path);
+bool is_directory(const std::string& path);
+
+// The first `dir/name` that exists, looking in `start` and then each parent directory.
+std::optional<std::string> find_upward(const std::string& start, std::string_view name);
+
+std::string parent_directory(const std::string& path);
+std::string file_name(const std::string& path);
+std::string current_directory();
+std::string absolute_path(const std::string& path);
+
+}  // namespace clifwrap

@@ -1,0 +1,52 @@
+// Running programs. Three ways, each for one job:
+//  - exec_program replaces clifwrap with the program (pass-through: no extra process, the exit
+//    status, signals, inherited descriptors such as cargo's jobserver stay the program's own);
+//  - run_program starts a child and waits, optionally holding its stderr back (fallback needs to
+//    read it before deciding what the user sees), and forwards SIGINT/SIGTERM/SIGHUP to it;
+//  - capture_output collects stdout of a short query such as `rustc -vV`.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "common/error.hpp"
+
+namespace clifwrap {
+
+struct EnvChange {
+  enum class Mode { Set, PrependPath };
+  std::string name;
+  std::string value;
+  Mode mode = Mode::Set;
+};
+
+struct Command {
+  std::vector<std::string> argv;  // argv[0] is the program, found in PATH when it has no '/'
+  std::vector<EnvChange> env;
+};
+
+struct RunResult {
+  int wait_status = 0;     // as returned by waitpid
+  std::string held_stderr;  // only when stderr was held back
+};
+
+// Returns only when the program could not be started.
+Error exec_program(const Command& command);
+
+Result<RunResult> run_program(const Command& command, bool hold_stderr);
+
+Result<std::string> capture_output(const Command& command);
+
+// Ends this process the way the child ended: same exit code, or the same signal re-raised.
+[[noreturn]] void exit_like(int wait_status);
+
+// The exit code a shell would report for the wait status (128+signal for signals).
+int exit_code_of(int wait_status);
+
+// The program's path: `name` itself when it holds a '/', else the first match in PATH, else empty.
+std::string find_program(const std::string& name);
+
+// Renders argv as a shell-readable line (for explain, logs and messages).
+std::string quote_command(const std::vector<std::string>& argv);
+
+}  // namespace clifwrap

@@ -1,0 +1,44 @@
+// Which codegen backend a rewritten call gets, found and checked before rustc runs, so a missing or
+// mismatched backend is one clear message instead of a rustc panic in the middle of a build.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "common/error.hpp"
+#include "driver/rustc_facts.hpp"
+
+namespace clifwrap {
+
+struct Backend {
+  enum class Kind {
+    Cranelift,    // cg_clif: the rustup component by name, or a dylib by path
+    LlvmStandIn,  // CLIFWRAP_BACKEND=llvm: LLVM runs, every other step as for Cranelift
+    Llvm,         // a crate configured for LLVM, or the fallback rerun
+  };
+  Kind kind = Kind::Cranelift;
+  std::string codegen_backend;  // the value of -Zcodegen-backend
+  std::string library_dir;      // goes on LD_LIBRARY_PATH (self-built dylib only)
+
+  // A "Cranelift unit": flags cg_clif cannot take are dropped, fallback applies.
+  bool treated_as_cranelift() const { return kind != Kind::Llvm; }
+  std::string describe() const;
+};
+
+Backend llvm_backend();
+
+// Resolves a `backend` setting (cranelift, llvm, or a dylib path) against a rustc.
+Result<Backend> resolve_backend(const std::string& setting, const RustcFacts& facts);
+
+// The librustc_driver-<hash> name a backend dylib was linked against, from its DT_NEEDED entries.
+std::string rustc_driver_dependency(const std::vector<std::string>& needed);
+
+struct SysrootDriver {
+  std::string name;       // librustc_driver-<hash>.so
+  std::string directory;  // where it lives
+};
+
+// rustup puts librustc_driver in <sysroot>/lib, Debian in <sysroot>/lib/<multiarch>.
+Result<SysrootDriver> find_sysroot_driver(const std::string& sysroot);
+
+}  // namespace clifwrap

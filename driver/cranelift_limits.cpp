@@ -1,0 +1,74 @@
+#include "driver/cranelift_limits.hpp"
+
+#include <vector>
+
+namespace clifwrap {
+namespace {
+
+bool is_off(std::string_view value) {
+  return value == "off" || value == "no" || value == "n" || value == "false";
+}
+
+struct FlagRule {
+  std::string_view key;
+  bool (*unsupported)(std::string_view value);
+  std::string_view reason;
+};
+
+// cg_clif ignores LTO (and may not link what it expects); coverage instrumentation is fatal in it.
+constexpr FlagRule kFlagRules[] = {
+    {"instrument-coverage", [](std::string_view v) { return !is_off(v); },
+     "-Cinstrument-coverage is LLVM specific and fatal in Cranelift"},
+    {"linker-plugin-lto", [](std::string_view v) { return !is_off(v); }, "LTO is not supported by Cranelift"},
+    {"lto", [](std::string_view v) { return !is_off(v); }, "LTO is not supported by Cranelift"},
+};
+
+// cg_clif's BackendConfig::from_opts accepts these -Cllvm-args and fails on anything else.
+bool cranelift_takes_llvm_arg(std::string_view arg) {
+  return arg == "jit-mode" || arg.substr(0, 18) == "-import-instr-limit";
+}
+
+struct FatalMessage {
+  std::string_view text;
+  std::string_view reason;
+};
+
+constexpr FatalMessage kFatalMessages[] = {
+    {"Defining variadic functions is not yet supported by Cranelift", "defines C-variadic functions"},
+    {"asm! and global_asm! sym operands are not yet supported", "uses sym operands in asm"},
+    {"128bit atomics not yet supported", "uses 128-bit atomics"},
+    {"LTO is not supported by rustc_codegen_cranelift", "asks for LTO"},
+    {"tail calls are not yet supported in `rustc_codegen_cranelift` backend", "uses tail calls"},
+};
+
+}  // namespace
+
+CodegenVerdict judge_codegen_flag(std::string_view key, std::string_view value) {
+  for (const auto& rule : kFlagRules)
+    if (rule.key == key && rule.unsupported(value)) return {true, {}, std::string(rule.reason)};
+  if (key != "llvm-args") return {};
+
+  // rustc splits -Cllvm-args on whitespace; keep what cg_clif knows.
+  std::string kept, dropped;
+  size_t at = 0;
+  while (at < value.size()) {
+    size_t start = value.find_first_not_of(" \t", at);
+    if (start == std::string_view::npos) break;
+    size_t end = value.find_first_of(" \t", start);
+    std::string_view arg = value.substr(start, end == std::string_view::npos ? end : end - start);
+    std::string& into = cranelift_takes_llvm_arg(arg) ? kept : dropped;
+    into += (into.empty() ? "" : " ") + std::string(arg);
+    at = end == std::string_view::npos ? value.size() : end;
+  }
+  if (dropped.empty()) return {};
+  std::string reason = "Cranelift rejects -Cllvm-args `" + dropped + "` (it takes only jit-mode)";
+  return {true, kept, reason};
+}
+
+std::optional<std::string> cranelift_fatal_reason(std::string_view stderr_text) {
+  for (const auto& message : kFatalMessages)
+    if (stderr_text.find(message.text) != std::string_view::npos) return std::string(message.reason);
+  return std::nullopt;
+}
+
+}  // namespace clifwrap

@@ -1,0 +1,132 @@
+#include "driver/decision.hpp"
+
+#include <algorithm>
+
+#include "driver/cranelift_limits.hpp"
+
+namespace clifwrap {
+namespace {
+
+// --print requests rustc answers while it compiles; any other --print makes the call a probe.
+bool printed_during_compilation(const std::string& request) {
+  std::string kind = request.substr(0, request.find('='));
+  return kind == "native-static-libs" || kind == "link-args";
+}
+
+bool is_host_unit(const RustcInvocation& inv) {
+  return inv.crate_name.rfind("build_script_", 0) == 0 ||
+         std::find(inv.crate_types.begin(), inv.crate_types.end(), "proc-macro") != inv.crate_types.end();
+}
+
+std::string render_codegen(const ParsedOption& option, const std::vector<std::string>& tokens) {
+  std::string text;
+  for (size_t i = 0; i < option.token_count; ++i) text += (i ? " " : "") + tokens[option.first_token + i];
+  return text;
+}
+
+}  // namespace
+
+std::string_view to_string(UnitKind kind) {
+  switch (kind) {
+    case UnitKind::Target: return "target";
+    case UnitKind::Host: return "host";
+    case UnitKind::Probe: return "probe";
+  }
+  return {};
+}
+
+std::string_view to_string(Verdict verdict) {
+  switch (verdict) {
+    case Verdict::Rewrite: return "rewrite";
+    case Verdict::PassThrough: return "pass-through";
+    case Verdict::NotCompilation: return "not-a-compilation";
+  }
+  return {};
+}
+
+std::optional<Classification> classify_non_compilation(const RustcInvocation& inv) {
+  auto probe = [](std::string reason) { return Classification{UnitKind::Probe, Verdict::NotCompilation, reason}; };
+  if (inv.version) return probe("version query");
+  if (inv.help) return probe("help request");
+  if (inv.explain) return probe("--explain");
+  if (!std::all_of(inv.prints.begin(), inv.prints.end(), printed_during_compilation))
+    return probe("--print probe");
+  if (inv.inputs.empty()) return probe("no input file");
+  return std::nullopt;
+}
+
+Classification classify(const RustcInvocation& inv, const Settings& settings) {
+  if (auto probe = classify_non_compilation(inv)) return *probe;
+  UnitKind kind = is_host_unit(inv) ? UnitKind::Host : UnitKind::Target;
+  auto pass = [kind](std::string reason) { return Classification{kind, Verdict::PassThrough, reason}; };
+  if (!inv.problems.empty()) return pass("command line not understood: " + inv.problems.front());
+  if (kind == UnitKind::Host && settings.host != "backend")
+    return pass(inv.crate_name.rfind("build_script_", 0) == 0 ? "build script (host)" : "proc-macro (host)");
+  if (inv.has_unstable("codegen-backend")) return pass("the command line already chooses a codegen backend");
+  return Classification{kind, Verdict::Rewrite,
+                        kind == UnitKind::Host ? "host unit with CLIFWRAP_HOST=backend" : "target unit"};
+}
+
+std::vector<std::string> RustcPlan::argv() const {
+  std::vector<std::string> all = prefix;
+  all.insert(all.end(), args.begin(), args.end());
+  return all;
+}
+
+RustcPlan plan_rewrite(const std::string& rustc, const RustcInvocation& inv, const Backend& backend,
+                       const Settings& settings, const RustcFacts& facts, bool bootstrap_already_set) {
+  RustcPlan plan;
+  plan.backend = backend;
+  plan.prefix = passthrough_command(rustc, {}, &settings).argv;
+  plan.fallback_to_llvm = backend.treated_as_cranelift() && settings.fallback == "llvm";
+
+  // Which tokens to drop or replace: only -C flags are judged, and only for Cranelift units.
+  std::vector<std::optional<std::string>> replacement(inv.args.size());
+  std::vector<bool> dropped(inv.args.size(), false);
+  for (const auto& option : inv.options) {
+    if (option.option != RustcOption::Codegen || !backend.treated_as_cranelift()) continue;
+    auto eq = option.value.find('=');
+    std::string key = option.value.substr(0, eq);
+    std::string value = eq == std::string::npos ? std::string() : option.value.substr(eq + 1);
+    CodegenVerdict verdict = judge_codegen_flag(key, value);
+    if (!verdict.drop) continue;
+    plan.dropped.push_back({render_codegen(option, inv.args), verdict.reason});
+    for (size_t i = 0; i < option.token_count; ++i) dropped[option.first_token + i] = true;
+    if (!verdict.replacement.empty()) replacement[option.first_token] = "-Cllvm-args=" + verdict.replacement;
+  }
+  for (size_t i = 0; i < inv.args.size(); ++i) {
+    if (replacement[i]) plan.args.push_back(*replacement[i]);
+    else if (!dropped[i]) plan.args.push_back(inv.args[i]);
+  }
+  plan.args.push_back("-Zcodegen-backend=" + backend.codegen_backend);
+
+  // -Z flags need a nightly; on a release rustc clifwrap enables them for the calls it rewrites
+  // only (README: "Stable and distribution rustc").
+  if (!facts.is_nightly && !bootstrap_already_set) plan.env.push_back({"RUSTC_BOOTSTRAP", "1"});
+  if (!backend.library_dir.empty()) {
+#ifdef __APPLE__
+    plan.env.push_back({"DYLD_LIBRARY_PATH", backend.library_dir, EnvChange::Mode::PrependPath});
+#else
+    plan.env.push_back({"LD_LIBRARY_PATH", backend.library_dir, EnvChange::Mode::PrependPath});
+#endif
+  }
+  return plan;
+}
+
+RustcPlan fallback_plan(const RustcPlan& attempt) {
+  RustcPlan plan = attempt;
+  plan.backend = llvm_backend();
+  plan.fallback_to_llvm = false;
+  plan.args.back() = "-Zcodegen-backend=llvm";
+  return plan;
+}
+
+Command passthrough_command(const std::string& rustc, const std::vector<std::string>& args, const Settings* settings) {
+  Command command;
+  if (settings && !settings->wrapper.empty()) command.argv.push_back(settings->wrapper);
+  command.argv.push_back(rustc);
+  command.argv.insert(command.argv.end(), args.begin(), args.end());
+  return command;
+}
+
+}  // namespace clifwrap

@@ -1,0 +1,65 @@
+// What wrapper mode does with one rustc call, decided before anything runs. Two pure steps:
+//   classify(): what the call is (probe, host or target unit) and the verdict with its reason;
+//   plan_rewrite(): for a rewrite, the exact command, environment and dropped flags.
+// Between them the driver does the I/O (settings, rustc facts, backend lookup). `explain` prints
+// the result; run.cpp executes it.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/process.hpp"
+#include "driver/backend.hpp"
+#include "driver/config.hpp"
+#include "driver/rustc_facts.hpp"
+#include "driver/rustc_invocation.hpp"
+
+namespace clifwrap {
+
+enum class UnitKind { Target, Host, Probe };
+enum class Verdict { Rewrite, PassThrough, NotCompilation };
+
+std::string_view to_string(UnitKind kind);
+std::string_view to_string(Verdict verdict);
+
+struct Classification {
+  UnitKind kind = UnitKind::Target;
+  Verdict verdict = Verdict::Rewrite;
+  std::string reason;
+};
+
+// Probes and other calls that compile nothing: decided from the command line alone, so cargo's
+// frequent `-vV` and `--print` probes never read a config file.
+std::optional<Classification> classify_non_compilation(const RustcInvocation& inv);
+
+Classification classify(const RustcInvocation& inv, const Settings& settings);
+
+struct DroppedFlag {
+  std::string flag;  // as written, e.g. "-C lto=fat"
+  std::string reason;
+};
+
+struct RustcPlan {
+  std::vector<std::string> prefix;  // inner wrapper and rustc
+  std::vector<std::string> args;    // rustc's arguments, rewritten
+  std::vector<EnvChange> env;
+  Backend backend;
+  std::vector<DroppedFlag> dropped;
+  bool fallback_to_llvm = false;
+
+  std::vector<std::string> argv() const;
+};
+
+// Everything but the backend choice is the same whichever backend runs: that is what lets LLVM
+// stand in for Cranelift in the tests.
+RustcPlan plan_rewrite(const std::string& rustc, const RustcInvocation& inv, const Backend& backend,
+                       const Settings& settings, const RustcFacts& facts, bool bootstrap_already_set);
+
+// The same call rerun with LLVM after a Cranelift attempt failed on an unsupported feature.
+RustcPlan fallback_plan(const RustcPlan& attempt);
+
+// The command for a call passed through untouched (through the inner wrapper, if any).
+Command passthrough_command(const std::string& rustc, const std::vector<std::string>& args, const Settings* settings);
+
+}  // namespace clifwrap

@@ -1,0 +1,80 @@
+#include "driver/doctor.hpp"
+
+#include <cstdio>
+
+#include "common/files.hpp"
+#include "common/process.hpp"
+#include "driver/backend.hpp"
+#include "driver/rustc_facts.hpp"
+
+namespace clifwrap {
+namespace {
+
+class Report {
+ public:
+  void ok(const std::string& check, const std::string& detail) {
+    std::printf("ok    %-10s %s\n", check.c_str(), detail.c_str());
+  }
+  void failed(const std::string& check, const Error& error) {
+    ++failures_;
+    std::string message = error.subject.empty() ? error.message : error.subject + ": " + error.message;
+    std::printf("FAIL  %-10s %s\n", check.c_str(), message.c_str());
+    if (!error.hint.empty()) std::printf("      %-10s hint: %s\n", "", error.hint.c_str());
+  }
+  int exit_status() const { return failures_ == 0 ? 0 : 1; }
+
+ private:
+  int failures_ = 0;
+};
+
+}  // namespace
+
+int run_doctor(const std::string& rustc, const EnvLookup& env) {
+  Report report;
+  auto settings = load_settings(env, current_directory(), std::nullopt);
+  if (!settings) {
+    report.failed("config", settings.error());
+    settings = load_settings([&env](std::string_view name) -> std::optional<std::string> {
+      return name == "CLIFWRAP_CONFIG" ? std::nullopt : env(name);
+    }, "/", std::nullopt);
+    if (!settings) return 1;
+  } else {
+    report.ok("config", settings->config_file ? *settings->config_file : "no clifwrap.toml found: defaults and environment");
+  }
+
+  if (auto made = make_directories(settings->cache_dir); made && is_directory(settings->cache_dir))
+    report.ok("cache", settings->cache_dir);
+  else
+    report.failed("cache", Error{"cannot create the cache directory", settings->cache_dir,
+                                 "set CLIFWRAP_CACHE_DIR to a writable directory", 1});
+
+  auto facts = rustc_facts(rustc, settings->cache_dir, env);
+  if (!facts) {
+    report.failed("rustc", facts.error());
+    return report.exit_status();
+  }
+  report.ok("rustc", rustc + " " + facts->release + " (host " + facts->host + ", sysroot " + facts->sysroot + ")");
+  if (facts->is_nightly)
+    report.ok("-Z flags", "nightly rustc: takes -Zcodegen-backend as is");
+  else
+    report.ok("-Z flags", "release rustc: clifwrap sets RUSTC_BOOTSTRAP=1 for the calls it rewrites");
+
+  auto backend = resolve_backend(settings->backend, *facts);
+  if (backend) report.ok("backend", backend->describe() + " [" + settings->origin["backend"] + "]");
+  else report.failed("backend", backend.error());
+
+  if (!settings->wrapper.empty()) {
+    if (find_program(settings->wrapper).empty())
+      report.failed("wrapper", Error{"not found in PATH", settings->wrapper, "install it or unset CLIFWRAP_WRAPPER"});
+    else
+      report.ok("wrapper", find_program(settings->wrapper));
+  }
+  if (!settings->log_path.empty()) {
+    std::string dir = parent_directory(absolute_path(settings->log_path));
+    if (is_directory(dir)) report.ok("log", settings->log_path);
+    else report.failed("log", Error{"its directory does not exist", settings->log_path, "create it or change CLIFWRAP_LOG"});
+  }
+  return report.exit_status();
+}
+
+}  // namespace clifwrap

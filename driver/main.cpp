@@ -1,0 +1,118 @@
+// Entry point: picks the face (a subcommand, or wrapper mode when the first argument is a rustc)
+// from a table of commands that also gives --help its text. Every Error ends here, printed once.
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/error.hpp"
+#include "driver/config.hpp"
+#include "driver/doctor.hpp"
+#include "driver/wrapper_mode.hpp"
+
+#ifndef CLIFWRAP_VERSION
+#define CLIFWRAP_VERSION "0.0.0"
+#endif
+
+namespace clifwrap {
+namespace {
+
+using Args = std::vector<std::string>;
+
+int print_help(const Args&);
+int print_version(const Args&) {
+  std::printf("clifwrap %s\n", CLIFWRAP_VERSION);
+  return 0;
+}
+
+int fail_with(const Error& error) {
+  std::fprintf(stderr, "%s\n", render(error).c_str());
+  return error.exit_code;
+}
+
+bool wants_help(const Args& args) {
+  return !args.empty() && (args[0] == "--help" || args[0] == "-h");
+}
+
+int explain_command(const Args& args) {
+  if (args.empty()) {
+    print_help(args);
+    return 2;
+  }
+  if (wants_help(args)) return print_help(args);
+  auto decision = decide_wrapper(args, process_environment());
+  if (!decision) return fail_with(decision.error());
+  std::fputs(explain_wrapper(*decision).c_str(), stdout);
+  return 0;
+}
+
+int doctor_command(const Args& args) {
+  std::string rustc;
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--rustc" && i + 1 < args.size()) rustc = args[++i];
+    else if (wants_help({args[i]})) return print_help(args);
+    else return fail_with(Error{"unknown argument `" + args[i] + "`", "doctor", "usage: clifwrap doctor [--rustc PATH]", 2});
+  }
+  if (rustc.empty()) {
+    auto from_env = process_environment()("RUSTC");
+    rustc = from_env && !from_env->empty() ? *from_env : "rustc";
+  }
+  return run_doctor(rustc, process_environment());
+}
+
+struct CommandSpec {
+  std::string_view name;
+  std::string_view usage;
+  std::string_view summary;
+  int (*run)(const Args&);
+};
+
+constexpr CommandSpec kCommands[] = {
+    {"doctor", "clifwrap doctor [--rustc PATH]",
+     "check rustc, -Z flags, the backend, config, cache and log; one line each", doctor_command},
+    {"explain", "clifwrap explain <rustc> [args...]", "show what wrapper mode would run and why; runs nothing",
+     explain_command},
+    {"--help", "clifwrap --help", "this text", print_help},
+    {"--version", "clifwrap --version", "the version", print_version},
+};
+
+int print_help(const Args&) {
+  std::printf(
+      "clifwrap: build Rust with the Cranelift codegen backend through an unchanged cargo\n\n"
+      "usage:\n  RUSTC_WRAPPER=clifwrap cargo build ...\n  clifwrap <rustc> [args...]          wrapper mode (what cargo runs)\n");
+  for (const auto& command : kCommands)
+    std::printf("  %-35s %s\n", std::string(command.usage).c_str(), std::string(command.summary).c_str());
+  std::printf("\nsettings (environment variable, clifwrap.toml key; the environment wins):\n");
+  for (const auto& spec : setting_table())
+    std::printf("  %-18s %-14s %s\n", std::string(spec.env).c_str(), std::string(spec.key).c_str(),
+                std::string(spec.help).c_str());
+  std::printf("  %-18s %-14s %s\n", "CLIFWRAP_LOG", "-", "append one JSON line per rustc call to this file");
+  std::printf("  %-18s %-14s %s\n", "CLIFWRAP_CACHE_DIR", "-", "cached rustc facts (default ~/.cache/clifwrap)");
+  std::printf("  %-18s %-14s %s\n", "CLIFWRAP_CONFIG", "-", "the config file (default: nearest clifwrap.toml)");
+  std::printf("  %-18s %-14s %s\n", "-", "crate.<name>.backend", "\"llvm\" skips the Cranelift attempt for one crate");
+  return 0;
+}
+
+int dispatch(const Args& args) {
+  if (args.empty())
+    return fail_with(Error{"no rustc or command given", {}, "run `clifwrap --help`; cargo runs it as RUSTC_WRAPPER", 2});
+  for (const auto& command : kCommands)
+    if (args[0] == command.name || (command.name == "--help" && args[0] == "-h") ||
+        (command.name == "--version" && args[0] == "-V"))
+      return command.run(Args(args.begin() + 1, args.end()));
+  if (!args[0].empty() && args[0][0] == '-')
+    return fail_with(Error{"unknown option `" + args[0] + "`", {}, "run `clifwrap --help`", 2});
+
+  long long started = monotonic_ms();
+  auto decision = decide_wrapper(args, process_environment());
+  if (!decision) return fail_with(decision.error());
+  return fail_with(run_wrapper(*decision, started));
+}
+
+}  // namespace
+}  // namespace clifwrap
+
+int main(int argc, char** argv) {
+  return clifwrap::dispatch(std::vector<std::string>(argv + 1, argv + argc));
+}

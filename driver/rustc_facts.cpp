@@ -1,0 +1,109 @@
+#include "driver/rustc_facts.hpp"
+
+#include <sys/stat.h>
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "common/files.hpp"
+#include "common/process.hpp"
+
+namespace clifwrap {
+namespace {
+
+std::string field(std::string_view text, std::string_view key) {
+  size_t at = 0;
+  while (at < text.size()) {
+    size_t end = text.find('\n', at);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(at, end - at);
+    if (line.size() > key.size() + 1 && line.substr(0, key.size()) == key && line[key.size()] == ':')
+      return std::string(line.substr(key.size() + 2 <= line.size() ? key.size() + 2 : key.size() + 1));
+    at = end + 1;
+  }
+  return {};
+}
+
+uint64_t fnv1a(std::string_view text) {
+  uint64_t hash = 0xcbf29ce484222325ull;
+  for (unsigned char c : text) hash = (hash ^ c) * 0x100000001b3ull;
+  return hash;
+}
+
+// rustup installs its proxies (rustc, cargo, ...) as hard links to one `rustup` binary; their
+// toolchain depends on RUSTUP_TOOLCHAIN and rust-toolchain files above the working directory.
+bool is_rustup_proxy(const std::string& path, const struct stat& st) {
+  struct stat rustup {};
+  std::string sibling = parent_directory(path) + "/rustup";
+  return ::stat(sibling.c_str(), &rustup) == 0 && rustup.st_ino == st.st_ino && rustup.st_dev == st.st_dev;
+}
+
+Result<std::string> cache_key(const std::string& rustc, const EnvLookup& env) {
+  std::string path = find_program(rustc);
+  struct stat st {};
+  if (path.empty() || ::stat(path.c_str(), &st) != 0)
+    return fail("rustc not found", rustc, "give cargo a rustc that exists (RUSTC or PATH)");
+  char resolved[4096];
+  std::string real = ::realpath(path.c_str(), resolved) ? resolved : path;
+  std::string key = real + '\n' + std::to_string(st.st_size) + '\n' + std::to_string(st.st_mtim.tv_sec) + '.' +
+                    std::to_string(st.st_mtim.tv_nsec) + '\n' + env("RUSTUP_TOOLCHAIN").value_or("");
+  if (is_rustup_proxy(path, st)) key += '\n' + current_directory();
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(fnv1a(key)));
+  return std::string(hex);
+}
+
+std::string serialize(const RustcFacts& facts) {
+  return "release: " + facts.release + "\ncommit-hash: " + facts.commit_hash + "\nhost: " + facts.host +
+         "\nsysroot: " + facts.sysroot + "\n";
+}
+
+Result<RustcFacts> parse_cached(std::string_view text, const std::string& rustc) {
+  auto facts = parse_version_verbose(text);
+  if (!facts) return facts;
+  facts->sysroot = field(text, "sysroot");
+  facts->rustc = rustc;
+  if (facts->sysroot.empty()) return fail("cache entry without sysroot");
+  return facts;
+}
+
+}  // namespace
+
+Result<RustcFacts> parse_version_verbose(std::string_view text) {
+  RustcFacts facts;
+  facts.release = field(text, "release");
+  facts.commit_hash = field(text, "commit-hash");
+  facts.host = field(text, "host");
+  if (facts.release.empty() || facts.host.empty())
+    return fail("unexpected `rustc -vV` output (no release or host line)");
+  facts.is_nightly = facts.release.find("-nightly") != std::string::npos ||
+                     facts.release.find("-dev") != std::string::npos;
+  return facts;
+}
+
+Result<RustcFacts> rustc_facts(const std::string& rustc, const std::string& cache_dir, const EnvLookup& env) {
+  auto key = cache_key(rustc, env);
+  if (!key) return tl::unexpected(key.error());
+  std::string cache_file = cache_dir + "/rustc/" + *key + ".facts";
+  if (auto cached = read_file(cache_file)) {
+    if (auto facts = parse_cached(*cached, rustc)) return facts;
+  }
+
+  auto version = capture_output({{rustc, "-vV"}, {}});
+  if (!version) return tl::unexpected(version.error());
+  auto facts = parse_version_verbose(*version);
+  if (!facts) {
+    facts.error().subject = rustc + " -vV";
+    return facts;
+  }
+  auto sysroot = capture_output({{rustc, "--print", "sysroot"}, {}});
+  if (!sysroot) return tl::unexpected(sysroot.error());
+  facts->sysroot = sysroot->substr(0, sysroot->find('\n'));
+  facts->rustc = rustc;
+
+  // A cache that cannot be written only costs time, so it is not an error.
+  if (make_directories(cache_dir + "/rustc")) (void)write_file_atomically(cache_file, serialize(*facts));
+  return facts;
+}
+
+}  // namespace clifwrap

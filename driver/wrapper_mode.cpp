@@ -1,0 +1,206 @@
+#include "driver/wrapper_mode.hpp"
+
+#include <time.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "common/files.hpp"
+#include "driver/cranelift_limits.hpp"
+#include "driver/invocation_log.hpp"
+
+namespace clifwrap {
+namespace {
+
+LogRecord log_record(const WrapperDecision& decision) {
+  const RustcInvocation& inv = decision.invocation;
+  LogRecord record;
+  record.crate = inv.crate_name;
+  record.target = inv.target;
+  record.kind = std::string(to_string(decision.classification.kind));
+  record.verdict = std::string(to_string(decision.classification.verdict));
+  record.reason = decision.classification.reason;
+  if (decision.plan) {
+    record.backend = decision.plan->backend.codegen_backend;
+    record.argv = decision.plan->argv();
+    for (const auto& dropped : decision.plan->dropped) record.dropped.push_back(dropped.flag);
+  } else {
+    std::vector<std::string> argv = {decision.rustc};
+    argv.insert(argv.end(), decision.original_args.begin(), decision.original_args.end());
+    record.argv = argv;
+  }
+  return record;
+}
+
+std::string log_path(const WrapperDecision& decision) {
+  if (decision.settings) return decision.settings->log_path;
+  const char* path = std::getenv("CLIFWRAP_LOG");
+  return path ? path : "";
+}
+
+// rustc's argument file, rewritten: cargo used one because the command line was too long.
+class TemporaryArgfile {
+ public:
+  Result<std::string> write(const std::vector<std::string>& args) {
+    const char* tmp = std::getenv("TMPDIR");
+    path_ = std::string(tmp && *tmp ? tmp : "/tmp") + "/clifwrap-args-XXXXXX";
+    int fd = ::mkstemp(path_.data());
+    if (fd < 0) return fail("cannot create a temporary argument file", path_);
+    std::string text;
+    for (const auto& arg : args) text += arg + "\n";
+    bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
+    ::close(fd);
+    if (!ok) return fail("cannot write a temporary argument file", path_);
+    return "@" + path_;
+  }
+  ~TemporaryArgfile() {
+    if (!path_.empty()) ::unlink(path_.c_str());
+  }
+
+ private:
+  std::string path_;
+};
+
+Result<RunResult> run_plan(const RustcPlan& plan, bool used_argfile, bool hold_stderr) {
+  Command command{plan.prefix, plan.env};
+  TemporaryArgfile argfile;
+  if (used_argfile) {
+    auto at = argfile.write(plan.args);
+    if (!at) return tl::unexpected(at.error());
+    command.argv.push_back(*at);
+  } else {
+    command.argv.insert(command.argv.end(), plan.args.begin(), plan.args.end());
+  }
+  return run_program(command, hold_stderr);
+}
+
+void write_stderr(const std::string& text) {
+  if (!text.empty()) std::fwrite(text.data(), 1, text.size(), stderr);
+}
+
+}  // namespace
+
+long long monotonic_ms() {
+  timespec now{};
+  ::clock_gettime(CLOCK_MONOTONIC, &now);
+  return static_cast<long long>(now.tv_sec) * 1000 + now.tv_nsec / 1000000;
+}
+
+Result<WrapperDecision> decide_wrapper(const std::vector<std::string>& rustc_and_args, const EnvLookup& env) {
+  WrapperDecision decision;
+  decision.rustc = rustc_and_args.front();
+  decision.original_args.assign(rustc_and_args.begin() + 1, rustc_and_args.end());
+
+  auto expanded = expand_argfiles(decision.original_args);
+  if (!expanded) return tl::unexpected(expanded.error());
+  decision.used_argfile = expanded->used_argfile;
+  decision.invocation = parse_rustc_args(std::move(expanded->tokens));
+  const RustcInvocation& inv = decision.invocation;
+
+  if (auto probe = classify_non_compilation(inv)) {
+    decision.classification = *probe;
+    return decision;
+  }
+  auto settings = load_settings(env, current_directory(), inv.out_dir);
+  if (!settings) return tl::unexpected(settings.error());
+  decision.settings = *settings;
+  decision.classification = classify(inv, *settings);
+  if (decision.classification.verdict != Verdict::Rewrite) return decision;
+
+  auto facts = rustc_facts(decision.rustc, settings->cache_dir, env);
+  if (!facts) return tl::unexpected(facts.error());
+  // A crate's override names a backend kind; "cranelift" means the configured Cranelift dylib if any.
+  auto chosen = settings->crate_backend(inv.crate_name);
+  Result<Backend> backend = llvm_backend();
+  if (chosen == "llvm")
+    decision.classification.reason += "; [crate." + inv.crate_name + "] backend = \"llvm\"";
+  else if (chosen == "cranelift")
+    backend = resolve_backend(settings->backend == "llvm" ? "cranelift" : settings->backend, *facts);
+  else
+    backend = resolve_backend(settings->backend, *facts);
+  if (!backend) return tl::unexpected(backend.error());
+
+  bool bootstrap_set = env("RUSTC_BOOTSTRAP").value_or("") == "1";
+  decision.plan = plan_rewrite(decision.rustc, inv, *backend, *settings, *facts, bootstrap_set);
+  return decision;
+}
+
+Error run_wrapper(const WrapperDecision& decision, long long started_ms) {
+  LogRecord record = log_record(decision);
+  std::string log = log_path(decision);
+
+  if (!decision.plan) {
+    // Untouched: become rustc (or the inner wrapper), so cargo sees rustc's own status and signals.
+    record.ms = monotonic_ms() - started_ms;
+    append_log(log, record);
+    const Settings* settings = decision.classification.verdict == Verdict::PassThrough && decision.settings
+                                   ? &*decision.settings
+                                   : nullptr;
+    return exec_program(passthrough_command(decision.rustc, decision.original_args, settings));
+  }
+
+  const RustcPlan& plan = *decision.plan;
+  const std::string& crate = decision.invocation.crate_name;
+  for (const auto& dropped : plan.dropped)
+    std::fprintf(stderr, "warning: clifwrap: crate `%s`: dropped `%s`: %s\n", crate.c_str(), dropped.flag.c_str(),
+                 dropped.reason.c_str());
+
+  // The Cranelift attempt's stderr is held back until clifwrap knows whether to show it.
+  auto attempt = run_plan(plan, decision.used_argfile, plan.fallback_to_llvm);
+  if (!attempt) return attempt.error();
+  int status = attempt->wait_status;
+  std::optional<std::string> fallback_reason;
+  if (status != 0 && plan.fallback_to_llvm) fallback_reason = cranelift_fatal_reason(attempt->held_stderr);
+
+  if (fallback_reason) {
+    std::fprintf(stderr, "warning: clifwrap: crate `%s` %s, which Cranelift cannot compile: rebuilt with LLVM\n",
+                 crate.c_str(), fallback_reason->c_str());
+    RustcPlan rerun = fallback_plan(plan);
+    auto second = run_plan(rerun, decision.used_argfile, false);
+    if (!second) return second.error();
+    status = second->wait_status;
+    record.backend = rerun.backend.codegen_backend;
+    record.argv = rerun.argv();
+    record.fallback = *fallback_reason;
+  } else {
+    write_stderr(attempt->held_stderr);
+  }
+
+  record.exit_code = exit_code_of(status);
+  record.ms = monotonic_ms() - started_ms;
+  append_log(log, record);
+  exit_like(status);
+}
+
+std::string explain_wrapper(const WrapperDecision& decision) {
+  const RustcInvocation& inv = decision.invocation;
+  std::string text;
+  auto line = [&text](std::string_view label, const std::string& value) {
+    text += std::string(label) + std::string(12 - std::min<size_t>(label.size(), 11), ' ') + value + "\n";
+  };
+  line("crate", inv.crate_name.empty() ? "(none)" : inv.crate_name);
+  std::string types;
+  for (const auto& type : inv.crate_types) types += (types.empty() ? "" : ",") + type;
+  line("unit", std::string(to_string(decision.classification.kind)) + (types.empty() ? "" : " (" + types + ")"));
+  line("target", inv.target.value_or("host"));
+  line("verdict", std::string(to_string(decision.classification.verdict)) + ": " + decision.classification.reason);
+  if (decision.settings && decision.settings->config_file) line("config", *decision.settings->config_file);
+  for (const auto& option : inv.unknown_options) line("unknown", option + " (kept as written)");
+  if (!decision.plan) {
+    std::vector<std::string> argv = {decision.rustc};
+    argv.insert(argv.end(), decision.original_args.begin(), decision.original_args.end());
+    line("runs", quote_command(argv) + "  (exec, untouched)");
+    return text;
+  }
+  const RustcPlan& plan = *decision.plan;
+  line("backend", plan.backend.describe());
+  for (const auto& change : plan.env)
+    line("env", change.name + "=" + change.value + (change.mode == EnvChange::Mode::PrependPath ? ":$" + change.name : ""));
+  for (const auto& dropped : plan.dropped) line("drops", dropped.flag + ": " + dropped.reason);
+  line("fallback", plan.fallback_to_llvm ? "rerun with LLVM on cg_clif's unsupported-feature errors" : "none");
+  line("runs", quote_command(plan.argv()) + (decision.used_argfile ? "  (arguments passed in a new @file)" : ""));
+  return text;
+}
+
+}  // namespace clifwrap

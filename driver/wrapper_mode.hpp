@@ -1,0 +1,36 @@
+// Wrapper mode: `clifwrap <rustc> <args...>` as cargo's RUSTC_WRAPPER. decide_wrapper gathers
+// everything (parse, settings, rustc facts, backend, plan) without running rustc; run_wrapper
+// executes the result and explain_wrapper prints it.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/error.hpp"
+#include "driver/config.hpp"
+#include "driver/decision.hpp"
+
+namespace clifwrap {
+
+struct WrapperDecision {
+  std::string rustc;
+  std::vector<std::string> original_args;
+  bool used_argfile = false;
+  RustcInvocation invocation;
+  Classification classification;
+  std::optional<Settings> settings;  // not read for probes
+  std::optional<RustcPlan> plan;     // only for rewrites
+};
+
+Result<WrapperDecision> decide_wrapper(const std::vector<std::string>& rustc_and_args, const EnvLookup& env);
+
+// Runs the decision; returns only on errors that happen before rustc starts.
+Error run_wrapper(const WrapperDecision& decision, long long started_ms);
+
+// Human-readable account of the decision for `clifwrap explain`.
+std::string explain_wrapper(const WrapperDecision& decision);
+
+long long monotonic_ms();
+
+}  // namespace clifwrap

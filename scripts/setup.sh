@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs everything clifwrap needs to build and to run its tests, from Debian's packages only.
+# Idempotent: when every package is present it does nothing (no apt-get update, no network).
+set -euo pipefail
+
+packages=(
+  # build
+  cmake ninja-build g++ pkg-config
+  llvm-22-dev liblld-22-dev lld-22 clang-22
+  libfmt-dev libexpected-dev doctest-dev libtomlplusplus-dev
+  # tests: Debian's rustc/cargo 1.96 with the library sources for offline -Zbuild-std
+  rustc-web cargo-web rust-web-src rust-web-llvm
+  sccache qemu-system-x86 qemu-system-arm binutils file
+  # real crates from Debian's registry used by the end-to-end tests and examples
+  librust-itoa-dev
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q '^install ok installed$' || missing+=("$p")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "setup: all ${#packages[@]} packages present"
+  exit 0
+fi
+
+echo "setup: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}"
