@@ -25,7 +25,7 @@ constexpr FlagRule kFlagRules[] = {
 
 // cg_clif's BackendConfig::from_opts accepts these -Cllvm-args and fails on anything else.
 bool cranelift_takes_llvm_arg(std::string_view arg) {
-  return arg == "jit-mode" || arg.substr(0, 18) == "-import-instr-limit";
+  return arg == "jit-mode" || arg.starts_with("-import-instr-limit");
 }
 
 struct FatalMessage {

@@ -1,1 +1,38 @@
 #include <doctest/doctest.h>
+
+#include "driver/cranelift_limits.hpp"
+
+using namespace clifwrap;
+
+TEST_CASE("LTO and coverage flags are dropped, their off values kept") {
+  CHECK(judge_codegen_flag("lto", "").drop);
+  CHECK(judge_codegen_flag("lto", "fat").drop);
+  CHECK(judge_codegen_flag("lto", "thin").drop);
+  CHECK_FALSE(judge_codegen_flag("lto", "off").drop);
+  CHECK_FALSE(judge_codegen_flag("lto", "no").drop);
+  CHECK(judge_codegen_flag("linker-plugin-lto", "").drop);
+  CHECK(judge_codegen_flag("instrument-coverage", "").drop);
+  CHECK_FALSE(judge_codegen_flag("opt-level", "3").drop);
+  CHECK_FALSE(judge_codegen_flag("embed-bitcode", "no").drop);
+}
+
+TEST_CASE("-Cllvm-args: cg_clif's own options stay, LLVM's go") {
+  CHECK_FALSE(judge_codegen_flag("llvm-args", "jit-mode").drop);
+  CHECK_FALSE(judge_codegen_flag("llvm-args", "-import-instr-limit=10").drop);
+  auto all = judge_codegen_flag("llvm-args", "-inline-threshold=50");
+  CHECK(all.drop);
+  CHECK(all.replacement.empty());
+  auto some = judge_codegen_flag("llvm-args", "jit-mode  -x86-asm-syntax=intel");
+  CHECK(some.drop);
+  CHECK(some.replacement == "jit-mode");
+  CHECK(some.reason.find("-x86-asm-syntax=intel") != std::string::npos);
+}
+
+TEST_CASE("cg_clif's unsupported-feature errors are recognised, in human and JSON diagnostics") {
+  CHECK(cranelift_fatal_reason("error: Defining variadic functions is not yet supported by Cranelift\n") ==
+        "defines C-variadic functions");
+  CHECK(cranelift_fatal_reason(R"({"$message_type":"diagnostic","message":"128bit atomics not yet supported"})") ==
+        "uses 128-bit atomics");
+  CHECK(cranelift_fatal_reason("asm! and global_asm! sym operands are not yet supported") == "uses sym operands in asm");
+  CHECK_FALSE(cranelift_fatal_reason("error[E0308]: mismatched types").has_value());
+}

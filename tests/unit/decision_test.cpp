@@ -1,1 +1,139 @@
 #include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "driver/decision.hpp"
+#include "fixtures.hpp"
+
+using namespace clifwrap;
+using clifwrap::test::captured;
+
+namespace {
+
+RustcFacts debian_facts() {
+  RustcFacts facts;
+  facts.rustc = "rustc";
+  facts.release = "1.96.0";
+  facts.host = "x86_64-unknown-linux-gnu";
+  facts.sysroot = "/usr";
+  return facts;
+}
+
+const Backend kStandIn{Backend::Kind::LlvmStandIn, "llvm", {}};
+
+bool contains(const std::vector<std::string>& args, const std::string& arg) {
+  return std::find(args.begin(), args.end(), arg) != args.end();
+}
+
+}  // namespace
+
+TEST_CASE("classification of every captured cargo call") {
+  Settings settings;
+  struct Case {
+    const char* fixture;
+    UnitKind kind;
+    Verdict verdict;
+  };
+  const Case cases[] = {
+      {"probe-version", UnitKind::Probe, Verdict::NotCompilation},
+      {"probe-file-names", UnitKind::Probe, Verdict::NotCompilation},
+      {"probe-file-names-target", UnitKind::Probe, Verdict::NotCompilation},
+      {"probe-target-spec-json", UnitKind::Probe, Verdict::NotCompilation},
+      {"build-script", UnitKind::Host, Verdict::PassThrough},
+      {"build-std-build-script", UnitKind::Host, Verdict::PassThrough},
+      {"proc-macro", UnitKind::Host, Verdict::PassThrough},
+      {"test-proc-macro", UnitKind::Target, Verdict::Rewrite},
+      {"lib", UnitKind::Target, Verdict::Rewrite},
+      {"lib-registry-itoa", UnitKind::Target, Verdict::Rewrite},
+      {"bin", UnitKind::Target, Verdict::Rewrite},
+      {"test-lib", UnitKind::Target, Verdict::Rewrite},
+      {"test-bin", UnitKind::Target, Verdict::Rewrite},
+      {"build-std-core", UnitKind::Target, Verdict::Rewrite},
+      {"build-std-compiler-builtins", UnitKind::Target, Verdict::Rewrite},
+      {"bin-no-std-lto", UnitKind::Target, Verdict::Rewrite},
+  };
+  for (const auto& c : cases) {
+    INFO(c.fixture);
+    auto result = classify(captured(c.fixture), settings);
+    CHECK(result.kind == c.kind);
+    CHECK(result.verdict == c.verdict);
+    CHECK_FALSE(result.reason.empty());
+  }
+}
+
+TEST_CASE("host units use the backend when CLIFWRAP_HOST=backend") {
+  Settings settings;
+  settings.host = "backend";
+  auto result = classify(captured("proc-macro"), settings);
+  CHECK(result.kind == UnitKind::Host);
+  CHECK(result.verdict == Verdict::Rewrite);
+}
+
+TEST_CASE("a call that already picks a backend, or that clifwrap cannot parse, passes through") {
+  Settings settings;
+  auto chosen = parse_rustc_args({"--crate-name", "x", "-Zcodegen-backend=cranelift", "x.rs"});
+  CHECK(classify(chosen, settings).verdict == Verdict::PassThrough);
+  auto broken = parse_rustc_args({"x.rs", "--crate-name"});
+  CHECK(classify(broken, settings).verdict == Verdict::PassThrough);
+}
+
+TEST_CASE("--print native-static-libs does not make a staticlib compile a probe") {
+  auto inv = parse_rustc_args({"--crate-type", "staticlib", "--print=native-static-libs", "lib.rs"});
+  CHECK(classify(inv, Settings{}).verdict == Verdict::Rewrite);
+}
+
+TEST_CASE("rewrite: backend injected, LTO dropped, RUSTC_BOOTSTRAP for a release rustc") {
+  auto inv = captured("bin-no-std-lto");
+  auto plan = plan_rewrite("rustc", inv, kStandIn, Settings{}, debian_facts(), false);
+  CHECK(plan.args.back() == "-Zcodegen-backend=llvm");
+  REQUIRE(plan.dropped.size() == 1);
+  CHECK(plan.dropped[0].flag == "-C lto");
+  CHECK_FALSE(contains(plan.args, "lto"));
+  CHECK(plan.args.size() == inv.args.size() - 2 + 1);
+  REQUIRE(plan.env.size() == 1);
+  CHECK(plan.env[0].name == "RUSTC_BOOTSTRAP");
+  CHECK(plan.fallback_to_llvm);
+  CHECK(plan.prefix == std::vector<std::string>{"rustc"});
+}
+
+TEST_CASE("rewrite of build-std's core drops -C linker-plugin-lto and keeps everything else in order") {
+  auto inv = captured("build-std-core");
+  auto plan = plan_rewrite("rustc", inv, kStandIn, Settings{}, debian_facts(), true);
+  CHECK(plan.env.empty());
+  std::vector<std::string> expected;
+  for (size_t i = 0; i < inv.args.size(); ++i)
+    if (!(inv.args[i] == "-C" && inv.args[i + 1] == "linker-plugin-lto") && inv.args[i] != "linker-plugin-lto")
+      expected.push_back(inv.args[i]);
+  expected.push_back("-Zcodegen-backend=llvm");
+  CHECK(plan.args == expected);
+}
+
+TEST_CASE("a crate on LLVM keeps its flags and has no fallback; the inner wrapper comes first") {
+  Settings settings;
+  settings.wrapper = "sccache";
+  auto plan = plan_rewrite("/usr/bin/rustc", captured("bin-no-std-lto"), llvm_backend(), settings, debian_facts(), false);
+  CHECK(plan.dropped.empty());
+  CHECK_FALSE(plan.fallback_to_llvm);
+  CHECK(plan.prefix == std::vector<std::string>{"sccache", "/usr/bin/rustc"});
+}
+
+TEST_CASE("a self-built dylib goes on LD_LIBRARY_PATH; the fallback swaps only the backend") {
+  Backend dylib{Backend::Kind::Cranelift, "/cg/librustc_codegen_cranelift.so", "/toolchain/lib"};
+  RustcFacts nightly = debian_facts();
+  nightly.is_nightly = true;
+  auto plan = plan_rewrite("rustc", captured("lib"), dylib, Settings{}, nightly, false);
+  REQUIRE(plan.env.size() == 1);
+  CHECK(plan.env[0].name == "LD_LIBRARY_PATH");
+  CHECK(plan.env[0].mode == EnvChange::Mode::PrependPath);
+  CHECK(plan.args.back() == "-Zcodegen-backend=/cg/librustc_codegen_cranelift.so");
+  auto rerun = fallback_plan(plan);
+  CHECK(rerun.args.back() == "-Zcodegen-backend=llvm");
+  CHECK(std::equal(plan.args.begin(), plan.args.end() - 1, rerun.args.begin()));
+  CHECK_FALSE(rerun.fallback_to_llvm);
+}
+
+TEST_CASE("CLIFWRAP_FALLBACK=off: no rerun") {
+  Settings settings;
+  settings.fallback = "off";
+  CHECK_FALSE(plan_rewrite("rustc", captured("lib"), kStandIn, settings, debian_facts(), false).fallback_to_llvm);
+}
