@@ -1,0 +1,66 @@
+# Bad input gets one clear error line and nothing else: a missing rustc, an unreadable @argfile, a
+# malformed config, a bad setting. Unknown rustc options pass through untouched.
+source "$(dirname "$0")/lib.sh"
+
+echo 'pub fn f() {}' > lib.rs
+export CLIFWRAP_BACKEND=llvm
+
+expect_one_error() {  # expected-status file needle
+  expect_count "$2" "clifwrap: error:" 1
+  [ "$(wc -l < "$2")" = 1 ] || { echo "more than one line in $2" >&2; cat "$2" >&2; return 1; }
+  expect_contains "$2" "$3"
+  [ "$1" = "$status" ] || { echo "exit status $status, expected $1" >&2; return 1; }
+}
+run() { set +e; "$@"; status=$?; set -e; }
+
+step "missing rustc"
+run "$CLIFWRAP" ./no-such-rustc --crate-type lib lib.rs 2> missing-rustc.err
+expect_one_error 1 missing-rustc.err "./no-such-rustc"
+
+step "unreadable @argfile"
+run "$CLIFWRAP" /usr/bin/rustc @missing.args 2> argfile.err
+expect_one_error 1 argfile.err "missing.args"
+
+step "malformed clifwrap.toml names file and line"
+printf 'backend = "llvm"\n[link\n' > clifwrap.toml
+run "$CLIFWRAP" /usr/bin/rustc --crate-type lib lib.rs 2> config.err
+expect_one_error 2 config.err "clifwrap.toml:2"
+
+step "unknown key names file, line and key"
+printf 'backend = "llvm"\nfalback = "off"\n' > clifwrap.toml
+run "$CLIFWRAP" /usr/bin/rustc --crate-type lib lib.rs 2> key.err
+expect_one_error 2 key.err "clifwrap.toml:2: unknown key \`falback\`"
+rm clifwrap.toml
+
+step "a bad value in the environment names the variable"
+run env CLIFWRAP_FALLBACK=sometimes "$CLIFWRAP" /usr/bin/rustc --crate-type lib lib.rs 2> env.err
+expect_one_error 2 env.err "CLIFWRAP_FALLBACK"
+
+step "unknown rustc options pass through untouched: rustc itself rejects them"
+"$CLIFWRAP" explain /usr/bin/rustc --frobnicate --crate-type lib lib.rs > explain.out
+expect_contains explain.out "--frobnicate (kept as written)"
+expect_contains explain.out "runs        /usr/bin/rustc --frobnicate --crate-type lib lib.rs -Zcodegen-backend=llvm"
+run "$CLIFWRAP" /usr/bin/rustc --frobnicate --crate-type lib lib.rs 2> unknown.err
+[ "$status" = 1 ]
+expect_contains unknown.err "Unrecognized option: 'frobnicate'"
+expect_not_contains unknown.err "clifwrap"
+
+step "usage errors exit 2; --help and --version exit 0"
+run "$CLIFWRAP" 2> none.err
+[ "$status" = 2 ]
+run "$CLIFWRAP" --bogus 2> bogus.err
+[ "$status" = 2 ]
+"$CLIFWRAP" --help | grep -q "CLIFWRAP_BACKEND"
+"$CLIFWRAP" --version | grep -q "^clifwrap "
+
+step "a signal that kills rustc is the wrapper's status too"
+cat > sleepy-rustc.sh <<'SH'
+#!/bin/bash
+case "$1" in -vV) exec /usr/bin/rustc -vV ;; --print) exec /usr/bin/rustc "$@" ;; esac
+kill -TERM $$
+SH
+chmod +x sleepy-rustc.sh
+run "$CLIFWRAP" ./sleepy-rustc.sh --crate-type lib lib.rs
+[ "$status" = 143 ]
+
+echo "PASS"
