@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The main job on a fresh machine: set up, build clifwrap, build the example workspace through
+# `RUSTC_WRAPPER=clifwrap cargo build`, run its program, and show what clifwrap did per crate.
+# No Cranelift backend is packaged for Debian, so LLVM stands in unless CLIFWRAP_BACKEND says
+# otherwise (a rustup nightly with rustc-codegen-cranelift-preview: CLIFWRAP_BACKEND=cranelift).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+"$root/scripts/setup.sh"
+"$root/scripts/build.sh"
+
+work=$root/build/main-job
+rm -rf "$work"
+mkdir -p "$work"
+cp -r "$root/examples/workspace" "$work/workspace"
+
+export PATH=/usr/bin:$PATH               # Debian's cargo and rustc before rustup's proxies
+export CARGO_HOME=$work/cargo-home
+export CLIFWRAP_BACKEND=${CLIFWRAP_BACKEND:-llvm}
+export CLIFWRAP_LOG=$work/clifwrap.log
+export RUSTC_WRAPPER=$root/build/clifwrap
+
+echo "== cargo build through clifwrap (CLIFWRAP_BACKEND=$CLIFWRAP_BACKEND)"
+(cd "$work/workspace" && cargo build --release --target-dir "$work/target")
+
+echo
+echo "== the program"
+"$work/target/release/hello"
+
+echo
+echo "== what clifwrap did (from CLIFWRAP_LOG)"
+printf '%-20s %-7s %-18s %-10s %s\n' crate kind verdict backend fallback
+sed -n 's/^{"crate":"\([^"]*\)","target":[^,]*,"kind":"\([^"]*\)","verdict":"\([^"]*\)","reason":"[^"]*","backend":\(null\|"[^"]*"\),"fallback":\(null\|"[^"]*"\).*/\1 \2 \3 \4 \5/p' \
+  "$CLIFWRAP_LOG" | grep -v '^ ' | grep -v '^___ ' | tr -d '"' |
+  while read -r crate kind verdict backend fallback; do
+    printf '%-20s %-7s %-18s %-10s %s\n' "$crate" "$kind" "$verdict" "$backend" "$fallback"
+  done
