@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <csignal>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
@@ -143,20 +144,29 @@ Result<RunResult> run_program(const Command& command, bool hold_stderr) {
 }
 
 Result<std::string> capture_output(const Command& command) {
+  // stderr goes to a temporary file (not a second pipe: no risk of both pipes filling up).
+  FILE* errors = std::tmpfile();
+  if (!errors) return fail(std::string("tmpfile: ") + std::strerror(errno));
   int out_pipe[2];
-  if (::pipe2(out_pipe, O_CLOEXEC) != 0) return fail(std::string("pipe: ") + std::strerror(errno));
-  auto pid = spawn(command, out_pipe[1], -1);
-  ::close(out_pipe[1]);
-  if (!pid) {
-    ::close(out_pipe[0]);
-    return tl::unexpected(pid.error());
+  if (::pipe2(out_pipe, O_CLOEXEC) != 0) {
+    std::fclose(errors);
+    return fail(std::string("pipe: ") + std::strerror(errno));
   }
-  std::string text = read_all(out_pipe[0]);
+  auto pid = spawn(command, out_pipe[1], ::fileno(errors));
+  ::close(out_pipe[1]);
+  std::string text = pid ? read_all(out_pipe[0]) : std::string();
   ::close(out_pipe[0]);
-  int status = wait_for(*pid);
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-    return fail("exited with status " + std::to_string(exit_code_of(status)),
+  int status = pid ? wait_for(*pid) : 0;
+  std::rewind(errors);
+  std::string error_text = read_all(::fileno(errors));
+  std::fclose(errors);
+  if (!pid) return tl::unexpected(pid.error());
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    std::string first_line = error_text.substr(0, error_text.find('\n'));
+    return fail("exited with status " + std::to_string(exit_code_of(status)) +
+                    (first_line.empty() ? "" : ": " + first_line),
                 quote_command(command.argv));
+  }
   return text;
 }
 

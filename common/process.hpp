@@ -3,7 +3,8 @@
 //    status, signals, inherited descriptors such as cargo's jobserver stay the program's own);
 //  - run_program starts a child and waits, optionally holding its stderr back (fallback needs to
 //    read it before deciding what the user sees), and forwards SIGINT/SIGTERM/SIGHUP to it;
-//  - capture_output collects stdout of a short query such as `rustc -vV`.
+//  - capture_output collects stdout of a short query such as `rustc -vV`; its stderr becomes part
+//    of the error when the query fails.
 #pragma once
 
 #include <string>

@@ -73,18 +73,25 @@ std::vector<std::string> RustcPlan::argv() const {
   return all;
 }
 
-RustcPlan plan_rewrite(const std::string& rustc, const RustcInvocation& inv, const Backend& backend,
-                       const Settings& settings, const RustcFacts& facts, bool bootstrap_already_set) {
+RustcPlan plan_rewrite(const std::string& rustc, const RustcInvocation& inv, const Settings& settings,
+                       const RustcFacts& facts, const RewriteInputs& inputs) {
   RustcPlan plan;
-  plan.backend = backend;
+  plan.backend = inputs.backend;
+  plan.spec = inputs.spec_path;
   plan.prefix = passthrough_command(rustc, {}, &settings).argv;
-  plan.fallback_to_llvm = backend.treated_as_cranelift() && settings.fallback == "llvm";
+  bool cranelift_unit = inputs.backend && inputs.backend->treated_as_cranelift();
+  plan.fallback_to_llvm = cranelift_unit && settings.fallback == "llvm";
 
-  // Which tokens to drop or replace: only -C flags are judged, and only for Cranelift units.
+  // Tokens to drop or replace: -C flags cg_clif cannot take (Cranelift units), and --target.
   std::vector<std::optional<std::string>> replacement(inv.args.size());
   std::vector<bool> dropped(inv.args.size(), false);
   for (const auto& option : inv.options) {
-    if (option.option != RustcOption::Codegen || !backend.treated_as_cranelift()) continue;
+    if (option.option == RustcOption::Target && inputs.spec_path) {
+      size_t value_token = option.first_token + option.token_count - 1;
+      replacement[value_token] = option.token_count == 2 ? *inputs.spec_path : "--target=" + *inputs.spec_path;
+      continue;
+    }
+    if (option.option != RustcOption::Codegen || !cranelift_unit) continue;
     auto eq = option.value.find('=');
     std::string key = option.value.substr(0, eq);
     std::string value = eq == std::string::npos ? std::string() : option.value.substr(eq + 1);
@@ -98,26 +105,41 @@ RustcPlan plan_rewrite(const std::string& rustc, const RustcInvocation& inv, con
     if (replacement[i]) plan.args.push_back(*replacement[i]);
     else if (!dropped[i]) plan.args.push_back(inv.args[i]);
   }
-  plan.args.push_back("-Zcodegen-backend=" + backend.codegen_backend);
+  // rustc loads a JSON target only with -Zunstable-options.
+  if (inputs.spec_path && !inv.has_unstable("unstable-options")) plan.args.push_back("-Zunstable-options");
+  if (inputs.backend) plan.args.push_back("-Zcodegen-backend=" + inputs.backend->codegen_backend);
 
   // -Z flags need a nightly; on a release rustc clifwrap enables them for the calls it rewrites
   // only (README: "Stable and distribution rustc").
-  if (!facts.is_nightly && !bootstrap_already_set) plan.env.push_back({"RUSTC_BOOTSTRAP", "1"});
-  if (!backend.library_dir.empty()) {
+  if (!facts.is_nightly && !inputs.bootstrap_already_set) plan.env.push_back({"RUSTC_BOOTSTRAP", "1"});
+  if (inputs.backend && !inputs.backend->library_dir.empty()) {
 #ifdef __APPLE__
-    plan.env.push_back({"DYLD_LIBRARY_PATH", backend.library_dir, EnvChange::Mode::PrependPath});
+    plan.env.push_back({"DYLD_LIBRARY_PATH", inputs.backend->library_dir, EnvChange::Mode::PrependPath});
 #else
-    plan.env.push_back({"LD_LIBRARY_PATH", backend.library_dir, EnvChange::Mode::PrependPath});
+    plan.env.push_back({"LD_LIBRARY_PATH", inputs.backend->library_dir, EnvChange::Mode::PrependPath});
 #endif
   }
   return plan;
+}
+
+bool uses_build_std(const RustcInvocation& inv) {
+  if (inv.has_unstable("force-unstable-if-unmarked")) return true;
+  // --extern [opt,opt:]name[=path]
+  return std::any_of(inv.externs.begin(), inv.externs.end(), [](const std::string& value) {
+    std::string name = value.substr(0, value.find('='));
+    auto colon = name.find(':');
+    if (colon == std::string::npos) return false;
+    std::string options = "," + name.substr(0, colon) + ",";
+    return options.find(",noprelude,") != std::string::npos;
+  });
 }
 
 RustcPlan fallback_plan(const RustcPlan& attempt) {
   RustcPlan plan = attempt;
   plan.backend = llvm_backend();
   plan.fallback_to_llvm = false;
-  plan.args.back() = "-Zcodegen-backend=llvm";
+  for (auto& arg : plan.args)
+    if (arg.rfind("-Zcodegen-backend=", 0) == 0) arg = "-Zcodegen-backend=llvm";
   return plan;
 }
 

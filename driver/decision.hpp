@@ -44,17 +44,28 @@ struct RustcPlan {
   std::vector<std::string> prefix;  // inner wrapper and rustc
   std::vector<std::string> args;    // rustc's arguments, rewritten
   std::vector<EnvChange> env;
-  Backend backend;
+  std::optional<Backend> backend;   // none for a probe: it only gets the derived spec
+  std::optional<std::string> spec;  // the derived target spec passed as --target
   std::vector<DroppedFlag> dropped;
   bool fallback_to_llvm = false;
 
   std::vector<std::string> argv() const;
 };
 
+struct RewriteInputs {
+  std::optional<Backend> backend;        // none: a probe
+  std::optional<std::string> spec_path;  // replaces the --target value
+  bool bootstrap_already_set = false;    // RUSTC_BOOTSTRAP=1 in the environment
+};
+
 // Everything but the backend choice is the same whichever backend runs: that is what lets LLVM
 // stand in for Cranelift in the tests.
-RustcPlan plan_rewrite(const std::string& rustc, const RustcInvocation& inv, const Backend& backend,
-                       const Settings& settings, const RustcFacts& facts, bool bootstrap_already_set);
+RustcPlan plan_rewrite(const std::string& rustc, const RustcInvocation& inv, const Settings& settings,
+                       const RustcFacts& facts, const RewriteInputs& inputs);
+
+// Whether the call compiles against std crates built by cargo's -Zbuild-std (visible in captured
+// cargo calls: the std crates get -Zforce-unstable-if-unmarked, user crates `--extern noprelude:`).
+bool uses_build_std(const RustcInvocation& inv);
 
 // The same call rerun with LLVM after a Cranelift attempt failed on an unsupported feature.
 RustcPlan fallback_plan(const RustcPlan& attempt);

@@ -6,6 +6,7 @@
 #include <cstdlib>
 
 #include "common/files.hpp"
+#include "common/hash.hpp"
 #include "common/process.hpp"
 
 namespace clifwrap {
@@ -22,12 +23,6 @@ std::string field(std::string_view text, std::string_view key) {
     at = end + 1;
   }
   return {};
-}
-
-uint64_t fnv1a(std::string_view text) {
-  uint64_t hash = 0xcbf29ce484222325ull;
-  for (unsigned char c : text) hash = (hash ^ c) * 0x100000001b3ull;
-  return hash;
 }
 
 // rustup installs its proxies (rustc, cargo, ...) as hard links to one `rustup` binary; their
@@ -48,9 +43,7 @@ Result<std::string> cache_key(const std::string& rustc, const EnvLookup& env) {
   std::string key = real + '\n' + std::to_string(st.st_size) + '\n' + std::to_string(st.st_mtim.tv_sec) + '.' +
                     std::to_string(st.st_mtim.tv_nsec) + '\n' + env("RUSTUP_TOOLCHAIN").value_or("");
   if (is_rustup_proxy(path, st)) key += '\n' + current_directory();
-  char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(fnv1a(key)));
-  return std::string(hex);
+  return hash_hex(key);
 }
 
 std::string serialize(const RustcFacts& facts) {
@@ -79,6 +72,10 @@ Result<RustcFacts> parse_version_verbose(std::string_view text) {
   facts.is_nightly = facts.release.find("-nightly") != std::string::npos ||
                      facts.release.find("-dev") != std::string::npos;
   return facts;
+}
+
+SpecRustc spec_rustc(const RustcFacts& facts) {
+  return SpecRustc{facts.rustc, facts.release, facts.commit_hash, facts.host, facts.is_nightly};
 }
 
 Result<RustcFacts> rustc_facts(const std::string& rustc, const std::string& cache_dir, const EnvLookup& env) {

@@ -8,6 +8,7 @@
 
 #include "common/error.hpp"
 #include "driver/config.hpp"
+#include "targets/target_specs.hpp"
 
 namespace clifwrap {
 
@@ -22,6 +23,9 @@ struct RustcFacts {
 
 // Parses `rustc -vV` output (pure).
 Result<RustcFacts> parse_version_verbose(std::string_view text);
+
+// The subset targets/ needs (targets/ does not include driver/).
+SpecRustc spec_rustc(const RustcFacts& facts);
 
 Result<RustcFacts> rustc_facts(const std::string& rustc, const std::string& cache_dir, const EnvLookup& env);
 

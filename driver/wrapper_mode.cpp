@@ -9,6 +9,7 @@
 #include "common/files.hpp"
 #include "driver/cranelift_limits.hpp"
 #include "driver/invocation_log.hpp"
+#include "targets/target_specs.hpp"
 
 namespace clifwrap {
 namespace {
@@ -22,7 +23,8 @@ LogRecord log_record(const WrapperDecision& decision) {
   record.verdict = std::string(to_string(decision.classification.verdict));
   record.reason = decision.classification.reason;
   if (decision.plan) {
-    record.backend = decision.plan->backend.codegen_backend;
+    if (decision.plan->backend) record.backend = decision.plan->backend->codegen_backend;
+    record.spec = decision.plan->spec;
     record.argv = decision.plan->argv();
     for (const auto& dropped : decision.plan->dropped) record.dropped.push_back(dropped.flag);
   } else {
@@ -98,18 +100,43 @@ Result<WrapperDecision> decide_wrapper(const std::vector<std::string>& rustc_and
   decision.invocation = parse_rustc_args(std::move(expanded->tokens));
   const RustcInvocation& inv = decision.invocation;
 
-  if (auto probe = classify_non_compilation(inv)) {
-    decision.classification = *probe;
-    return decision;
-  }
+  // cargo's frequent host probes (-vV, --print without --target) never read a config file.
+  auto probe = classify_non_compilation(inv);
+  if (probe) decision.classification = *probe;
+  if (probe && !inv.target) return decision;
+
   auto settings = load_settings(env, current_directory(), inv.out_dir);
   if (!settings) return tl::unexpected(settings.error());
   decision.settings = *settings;
-  decision.classification = classify(inv, *settings);
-  if (decision.classification.verdict != Verdict::Rewrite) return decision;
+  if (!probe) decision.classification = classify(inv, *settings);
+  if (decision.classification.verdict == Verdict::PassThrough) return decision;
 
   auto facts = rustc_facts(decision.rustc, settings->cache_dir, env);
   if (!facts) return tl::unexpected(facts.error());
+  RewriteInputs inputs;
+  inputs.bootstrap_already_set = env("RUSTC_BOOTSTRAP").value_or("") == "1";
+  if (inv.target) {
+    auto resolved = resolve_target(spec_rustc(*facts), *inv.target, settings->cache_dir);
+    if (!resolved) return tl::unexpected(resolved.error());
+    inputs.spec_path = resolved->derived_path;
+  }
+
+  if (probe) {
+    // Probes for a derived target are answered from the same spec, so cargo's cfg view and
+    // rustc's agree.
+    if (!inputs.spec_path) return decision;
+    decision.classification.verdict = Verdict::Rewrite;
+    decision.classification.reason += " for a target with a derived spec";
+    decision.plan = plan_rewrite(decision.rustc, inv, *settings, *facts, inputs);
+    return decision;
+  }
+  if (inputs.spec_path && !uses_build_std(inv))
+    return fail("target `" + *inv.target + "` needs a spec derived for Cranelift (" + *inputs.spec_path +
+                    "), and no prebuilt core or std exists for a derived spec",
+                "crate " + inv.crate_name,
+                "build them with the crate: add -Zbuild-std=core,alloc (or -Zbuild-std=std,panic_abort) to cargo; "
+                "`clifwrap doctor --target " + *inv.target + "` lists the changes");
+
   // A crate's override names a backend kind; "cranelift" means the configured Cranelift dylib if any.
   auto chosen = settings->crate_backend(inv.crate_name);
   Result<Backend> backend = llvm_backend();
@@ -120,9 +147,8 @@ Result<WrapperDecision> decide_wrapper(const std::vector<std::string>& rustc_and
   else
     backend = resolve_backend(settings->backend, *facts);
   if (!backend) return tl::unexpected(backend.error());
-
-  bool bootstrap_set = env("RUSTC_BOOTSTRAP").value_or("") == "1";
-  decision.plan = plan_rewrite(decision.rustc, inv, *backend, *settings, *facts, bootstrap_set);
+  inputs.backend = *backend;
+  decision.plan = plan_rewrite(decision.rustc, inv, *settings, *facts, inputs);
   return decision;
 }
 
@@ -138,6 +164,12 @@ Error run_wrapper(const WrapperDecision& decision, long long started_ms) {
                                    ? &*decision.settings
                                    : nullptr;
     return exec_program(passthrough_command(decision.rustc, decision.original_args, settings));
+  }
+  if (!decision.plan->backend) {
+    // A probe with a derived spec: nothing to do after rustc, so become it.
+    record.ms = monotonic_ms() - started_ms;
+    append_log(log, record);
+    return exec_program(Command{decision.plan->argv(), decision.plan->env});
   }
 
   const RustcPlan& plan = *decision.plan;
@@ -160,7 +192,7 @@ Error run_wrapper(const WrapperDecision& decision, long long started_ms) {
     auto second = run_plan(rerun, decision.used_argfile, false);
     if (!second) return second.error();
     status = second->wait_status;
-    record.backend = rerun.backend.codegen_backend;
+    record.backend = "llvm";
     record.argv = rerun.argv();
     record.fallback = *fallback_reason;
   } else {
@@ -194,11 +226,12 @@ std::string explain_wrapper(const WrapperDecision& decision) {
     return text;
   }
   const RustcPlan& plan = *decision.plan;
-  line("backend", plan.backend.describe());
+  if (plan.backend) line("backend", plan.backend->describe());
+  if (plan.spec) line("spec", *plan.spec + " (derived for Cranelift; `clifwrap target " + inv.target.value_or("") + "` prints it)");
   for (const auto& change : plan.env)
     line("env", change.name + "=" + change.value + (change.mode == EnvChange::Mode::PrependPath ? ":$" + change.name : ""));
   for (const auto& dropped : plan.dropped) line("drops", dropped.flag + ": " + dropped.reason);
-  line("fallback", plan.fallback_to_llvm ? "rerun with LLVM on cg_clif's unsupported-feature errors" : "none");
+  if (plan.backend) line("fallback", plan.fallback_to_llvm ? "rerun with LLVM on cg_clif's unsupported-feature errors" : "none");
   line("runs", quote_command(plan.argv()) + (decision.used_argfile ? "  (arguments passed in a new @file)" : ""));
   return text;
 }

@@ -21,6 +21,13 @@ RustcFacts debian_facts() {
 
 const Backend kStandIn{Backend::Kind::LlvmStandIn, "llvm", {}};
 
+RewriteInputs with(const Backend& backend, bool bootstrap_set = false) {
+  RewriteInputs inputs;
+  inputs.backend = backend;
+  inputs.bootstrap_already_set = bootstrap_set;
+  return inputs;
+}
+
 bool contains(const std::vector<std::string>& args, const std::string& arg) {
   return std::find(args.begin(), args.end(), arg) != args.end();
 }
@@ -84,7 +91,7 @@ TEST_CASE("--print native-static-libs does not make a staticlib compile a probe"
 
 TEST_CASE("rewrite: backend injected, LTO dropped, RUSTC_BOOTSTRAP for a release rustc") {
   auto inv = captured("bin-no-std-lto");
-  auto plan = plan_rewrite("rustc", inv, kStandIn, Settings{}, debian_facts(), false);
+  auto plan = plan_rewrite("rustc", inv, Settings{}, debian_facts(), with(kStandIn));
   CHECK(plan.args.back() == "-Zcodegen-backend=llvm");
   REQUIRE(plan.dropped.size() == 1);
   CHECK(plan.dropped[0].flag == "-C lto");
@@ -98,7 +105,7 @@ TEST_CASE("rewrite: backend injected, LTO dropped, RUSTC_BOOTSTRAP for a release
 
 TEST_CASE("rewrite of build-std's core drops -C linker-plugin-lto and keeps everything else in order") {
   auto inv = captured("build-std-core");
-  auto plan = plan_rewrite("rustc", inv, kStandIn, Settings{}, debian_facts(), true);
+  auto plan = plan_rewrite("rustc", inv, Settings{}, debian_facts(), with(kStandIn, true));
   CHECK(plan.env.empty());
   std::vector<std::string> expected;
   for (size_t i = 0; i < inv.args.size(); ++i)
@@ -111,7 +118,7 @@ TEST_CASE("rewrite of build-std's core drops -C linker-plugin-lto and keeps ever
 TEST_CASE("a crate on LLVM keeps its flags and has no fallback; the inner wrapper comes first") {
   Settings settings;
   settings.wrapper = "sccache";
-  auto plan = plan_rewrite("/usr/bin/rustc", captured("bin-no-std-lto"), llvm_backend(), settings, debian_facts(), false);
+  auto plan = plan_rewrite("/usr/bin/rustc", captured("bin-no-std-lto"), settings, debian_facts(), with(llvm_backend()));
   CHECK(plan.dropped.empty());
   CHECK_FALSE(plan.fallback_to_llvm);
   CHECK(plan.prefix == std::vector<std::string>{"sccache", "/usr/bin/rustc"});
@@ -121,7 +128,7 @@ TEST_CASE("a self-built dylib goes on LD_LIBRARY_PATH; the fallback swaps only t
   Backend dylib{Backend::Kind::Cranelift, "/cg/librustc_codegen_cranelift.so", "/toolchain/lib"};
   RustcFacts nightly = debian_facts();
   nightly.is_nightly = true;
-  auto plan = plan_rewrite("rustc", captured("lib"), dylib, Settings{}, nightly, false);
+  auto plan = plan_rewrite("rustc", captured("lib"), Settings{}, nightly, with(dylib));
   REQUIRE(plan.env.size() == 1);
   CHECK(plan.env[0].name == "LD_LIBRARY_PATH");
   CHECK(plan.env[0].mode == EnvChange::Mode::PrependPath);
@@ -135,5 +142,43 @@ TEST_CASE("a self-built dylib goes on LD_LIBRARY_PATH; the fallback swaps only t
 TEST_CASE("CLIFWRAP_FALLBACK=off: no rerun") {
   Settings settings;
   settings.fallback = "off";
-  CHECK_FALSE(plan_rewrite("rustc", captured("lib"), kStandIn, settings, debian_facts(), false).fallback_to_llvm);
+  CHECK_FALSE(plan_rewrite("rustc", captured("lib"), settings, debian_facts(), with(kStandIn)).fallback_to_llvm);
+}
+
+TEST_CASE("a derived spec replaces --target, separate or joined, and brings -Zunstable-options") {
+  RewriteInputs inputs = with(kStandIn, true);
+  inputs.spec_path = "/cache/specs/0123/aarch64-unknown-none.json";
+  auto inv = captured("build-std-core");
+  auto plan = plan_rewrite("rustc", inv, Settings{}, debian_facts(), inputs);
+  auto at = std::find(plan.args.begin(), plan.args.end(), "--target");
+  REQUIRE(at != plan.args.end());
+  CHECK(*(at + 1) == "/cache/specs/0123/aarch64-unknown-none.json");
+  CHECK_FALSE(contains(plan.args, "x86_64-unknown-none"));
+  CHECK(contains(plan.args, "-Zunstable-options"));
+  CHECK(plan.spec == inputs.spec_path);
+
+  auto joined = plan_rewrite("rustc", parse_rustc_args({"--target=aarch64-unknown-none", "-Zunstable-options", "x.rs"}),
+                             Settings{}, debian_facts(), inputs);
+  CHECK(joined.args == std::vector<std::string>{"--target=/cache/specs/0123/aarch64-unknown-none.json",
+                                                "-Zunstable-options", "x.rs", "-Zcodegen-backend=llvm"});
+}
+
+TEST_CASE("a probe gets the derived spec and no backend") {
+  RewriteInputs inputs;
+  inputs.spec_path = "/cache/d/aarch64-unknown-none.json";
+  auto plan = plan_rewrite("rustc", captured("probe-file-names-target"), Settings{}, debian_facts(), inputs);
+  CHECK_FALSE(plan.backend.has_value());
+  CHECK_FALSE(plan.fallback_to_llvm);
+  CHECK(contains(plan.args, "/cache/d/aarch64-unknown-none.json"));
+  CHECK(plan.args.back() == "-Zunstable-options");
+  REQUIRE(plan.env.size() == 1);
+  CHECK(plan.env[0].name == "RUSTC_BOOTSTRAP");
+}
+
+TEST_CASE("-Zbuild-std is visible in the std crates' and the user crates' calls, and only there") {
+  CHECK(uses_build_std(captured("build-std-core")));
+  CHECK(uses_build_std(captured("build-std-compiler-builtins")));
+  CHECK(uses_build_std(captured("bin-no-std-lto")));
+  CHECK_FALSE(uses_build_std(captured("bin")));
+  CHECK_FALSE(uses_build_std(captured("lib-registry-itoa")));
 }

@@ -1,0 +1,91 @@
+#include "targets/spec_derivation.hpp"
+
+#include <llvm/Support/Error.h>
+#include <llvm/Support/FormatVariadic.h>
+#include <llvm/Support/JSON.h>
+#include <llvm/Support/raw_ostream.h>
+
+namespace clifwrap {
+namespace {
+
+std::string text_of(const llvm::json::Value* value) {
+  if (!value) return "(absent)";
+  if (auto s = value->getAsString()) return s->str();
+  std::string out;
+  llvm::raw_string_ostream stream(out);
+  stream << *value;
+  return out;
+}
+
+// arch-vendor-os[-environment]
+std::vector<std::string> triple_parts(std::string_view triple) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  while (true) {
+    size_t dash = triple.find('-', start);
+    parts.emplace_back(triple.substr(start, dash - start));
+    if (dash == std::string_view::npos) return parts;
+    start = dash + 1;
+  }
+}
+
+void cap_atomic_width(llvm::json::Object& spec, std::vector<SpecChange>& changes) {
+  const llvm::json::Value* width = spec.get("max-atomic-width");
+  if (!width) return;
+  auto value = width->getAsInteger();
+  if (!value || *value <= 64) return;
+  changes.push_back({"max-atomic-width", text_of(width), "64",
+                     "Cranelift cannot compile 128-bit atomics (fatal in cg_clif)"});
+  spec["max-atomic-width"] = 64;
+}
+
+void add_elf_environment(llvm::json::Object& spec, std::vector<SpecChange>& changes) {
+  auto triple = spec.getString("llvm-target");
+  if (!triple) return;
+  auto parts = triple_parts(*triple);
+  if (parts.size() != 3 || parts[2] != "none") return;
+  std::string after = triple->str() + "-elf";
+  changes.push_back({"llvm-target", triple->str(), after,
+                     "cg_clif reads the object format from the triple; OS none without -elf panics"});
+  spec["llvm-target"] = after;
+}
+
+void set_x86_64_cpu(llvm::json::Object& spec, std::vector<SpecChange>& changes) {
+  auto arch = spec.getString("arch");
+  if (!arch || *arch != "x86_64") return;
+  const llvm::json::Value* cpu = spec.get("cpu");
+  auto name = cpu ? cpu->getAsString() : std::nullopt;
+  if (cpu && name && *name != "generic") return;
+  changes.push_back({"cpu", text_of(cpu), "x86-64",
+                     "cg_clif enables the cpu as a Cranelift preset on x86_64; \"generic\" is none"});
+  spec["cpu"] = "x86-64";
+}
+
+}  // namespace
+
+Result<DerivedSpec> derive_spec(std::string_view spec_json, const std::string& source) {
+  llvm::Expected<llvm::json::Value> parsed = llvm::json::parse(spec_json);
+  if (!parsed) {
+    std::string message = llvm::toString(parsed.takeError());
+    return fail("malformed target spec JSON: " + message, source, "a target spec is a JSON object as rustc prints it");
+  }
+  llvm::json::Object* spec = parsed->getAsObject();
+  if (!spec) return fail("a target spec must be a JSON object", source);
+  if (!spec->getString("llvm-target") || !spec->getString("arch"))
+    return fail("not a target spec: no \"llvm-target\" or \"arch\"", source,
+                "compare with `rustc -Zunstable-options --print target-spec-json --target <triple>`");
+
+  DerivedSpec derived;
+  cap_atomic_width(*spec, derived.changes);
+  add_elf_environment(*spec, derived.changes);
+  set_x86_64_cpu(*spec, derived.changes);
+  if (derived.changes.empty()) return derived;
+
+  llvm::raw_string_ostream stream(derived.json);
+  stream << llvm::formatv("{0:2}", llvm::json::Value(std::move(*spec)));
+  stream.flush();
+  derived.json += "\n";
+  return derived;
+}
+
+}  // namespace clifwrap
