@@ -2,6 +2,7 @@
 // from a table of commands that also gives --help its text. Every Error ends here, printed once.
 #include <cstdio>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,18 +48,50 @@ int explain_command(const Args& args) {
   return 0;
 }
 
-int doctor_command(const Args& args) {
+// --rustc PATH (default $RUSTC, else rustc) and --target T, shared by doctor and target.
+struct QueryOptions {
   std::string rustc;
+  std::optional<std::string> target;
+  std::vector<std::string> positional;
+};
+
+Result<QueryOptions> parse_query_options(const Args& args, std::string_view usage) {
+  QueryOptions options;
   for (size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "--rustc" && i + 1 < args.size()) rustc = args[++i];
-    else if (wants_help({args[i]})) return print_help(args);
-    else return fail_with(Error{"unknown argument `" + args[i] + "`", "doctor", "usage: clifwrap doctor [--rustc PATH]", 2});
+    if ((args[i] == "--rustc" || args[i] == "--target") && i + 1 < args.size()) {
+      (args[i] == "--rustc" ? options.rustc : options.target.emplace()) = args[i + 1];
+      ++i;
+    } else if (!args[i].empty() && args[i][0] == '-') {
+      return tl::unexpected(Error{"unknown argument `" + args[i] + "`", {}, "usage: " + std::string(usage), 2});
+    } else {
+      options.positional.push_back(args[i]);
+    }
   }
-  if (rustc.empty()) {
+  if (options.rustc.empty()) {
     auto from_env = process_environment()("RUSTC");
-    rustc = from_env && !from_env->empty() ? *from_env : "rustc";
+    options.rustc = from_env && !from_env->empty() ? *from_env : "rustc";
   }
-  return run_doctor(rustc, process_environment());
+  return options;
+}
+
+int doctor_command(const Args& args) {
+  if (wants_help(args)) return print_help(args);
+  constexpr std::string_view usage = "clifwrap doctor [--rustc PATH] [--target T]";
+  auto options = parse_query_options(args, usage);
+  if (!options) return fail_with(options.error());
+  if (!options->positional.empty())
+    return fail_with(Error{"unexpected argument `" + options->positional[0] + "`", {}, "usage: " + std::string(usage), 2});
+  return run_doctor(options->rustc, options->target, process_environment());
+}
+
+int target_command(const Args& args) {
+  if (wants_help(args)) return print_help(args);
+  constexpr std::string_view usage = "clifwrap target <triple|spec.json> [--rustc PATH]";
+  auto options = parse_query_options(args, usage);
+  if (!options) return fail_with(options.error());
+  if (options->positional.size() != 1 || options->target)
+    return fail_with(Error{"give one target", {}, "usage: " + std::string(usage), 2});
+  return run_target_command(options->rustc, options->positional[0], process_environment());
 }
 
 struct CommandSpec {
@@ -69,10 +102,11 @@ struct CommandSpec {
 };
 
 constexpr CommandSpec kCommands[] = {
-    {"doctor", "clifwrap doctor [--rustc PATH]",
-     "check rustc, -Z flags, the backend, config, cache and log; one line each", doctor_command},
+    {"doctor", "clifwrap doctor [--rustc PATH] [--target T]",
+     "check config, cache, rustc, -Z flags, backend, log, T's spec; one line each", doctor_command},
     {"explain", "clifwrap explain <rustc> [args...]", "show what wrapper mode would run and why; runs nothing",
      explain_command},
+    {"target", "clifwrap target <triple|spec.json>", "print the spec clifwrap derives for Cranelift", target_command},
     {"--help", "clifwrap --help", "this text", print_help},
     {"--version", "clifwrap --version", "the version", print_version},
 };
