@@ -43,6 +43,9 @@ expect_contains() {  # haystack-file needle
   fi
 }
 
+# Runs a command that may fail; its exit status lands in $status.
+run() { set +e; "$@"; status=$?; set -e; }
+
 expect_not_contains() {
   if grep -qF -- "$2" "$1"; then
     echo "did not expect: $2 in $1" >&2

@@ -19,10 +19,7 @@ grep -q '"max-atomic-width": 64' $files
 
 step "an unknown target"
 export CLIFWRAP_CACHE_DIR=$E2E_SCRATCH/cache-bad
-set +e
-"$CLIFWRAP" target no-such-target --rustc /usr/bin/rustc > /dev/null 2> unknown.err
-status=$?
-set -e
+run "$CLIFWRAP" target no-such-target --rustc /usr/bin/rustc > /dev/null 2> unknown.err
 [ "$status" = 1 ]
 expect_count unknown.err "clifwrap: error: no-such-target" 1
 expect_contains unknown.err 'could not find specification for target "no-such-target"'
@@ -30,10 +27,7 @@ expect_contains unknown.err 'could not find specification for target "no-such-ta
 step "a malformed JSON spec, in wrapper mode as cargo would call it"
 printf '{"arch": "x86_64", "llvm-target": ' > broken.json
 echo 'pub fn f() {}' > lib.rs
-set +e
-CLIFWRAP_BACKEND=llvm "$CLIFWRAP" /usr/bin/rustc --crate-type lib --target broken.json lib.rs 2> malformed.err
-status=$?
-set -e
+CLIFWRAP_BACKEND=llvm run "$CLIFWRAP" /usr/bin/rustc --crate-type lib --target broken.json lib.rs 2> malformed.err
 [ "$status" = 1 ]
 expect_count malformed.err "clifwrap: error: broken.json: malformed target spec JSON" 1
 
@@ -47,10 +41,7 @@ case "$*" in
 esac
 SH
 chmod +x old-rustc
-set +e
-"$CLIFWRAP" target aarch64-unknown-none --rustc ./old-rustc > /dev/null 2> old.err
-status=$?
-set -e
+run "$CLIFWRAP" target aarch64-unknown-none --rustc ./old-rustc > /dev/null 2> old.err
 [ "$status" = 1 ]
 expect_count old.err "clifwrap: error: aarch64-unknown-none: cannot print the builtin target spec" 1
 expect_contains old.err "unknown print request"

@@ -22,10 +22,7 @@ expect_contains doctor-other.out "librustc_driver-0123456789abcdef.so"
 expect_contains doctor-other.out "$DRIVER"
 
 step "wrapper mode refuses it too, before running rustc"
-set +e
-CLIFWRAP_BACKEND=$other "$CLIFWRAP" /usr/bin/rustc --crate-name lib --crate-type lib lib.rs 2> wrapper-other.err
-status=$?
-set -e
+CLIFWRAP_BACKEND=$other run "$CLIFWRAP" /usr/bin/rustc --crate-name lib --crate-type lib lib.rs 2> wrapper-other.err
 cat wrapper-other.err
 [ "$status" = 1 ]
 expect_count wrapper-other.err "clifwrap: error:" 1

@@ -11,7 +11,6 @@ expect_one_error() {  # expected-status file needle
   expect_contains "$2" "$3"
   [ "$1" = "$status" ] || { echo "exit status $status, expected $1" >&2; return 1; }
 }
-run() { set +e; "$@"; status=$?; set -e; }
 
 step "missing rustc"
 run "$CLIFWRAP" ./no-such-rustc --crate-type lib lib.rs 2> missing-rustc.err
