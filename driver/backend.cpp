@@ -11,10 +11,6 @@ namespace {
 constexpr std::string_view kDriverPrefix = "librustc_driver-";
 constexpr std::string_view kCraneliftPrefix = "librustc_codegen_cranelift";
 
-bool starts_with(std::string_view text, std::string_view prefix) {
-  return text.substr(0, prefix.size()) == prefix;
-}
-
 std::vector<std::string> list_directory(const std::string& dir) {
   std::vector<std::string> names;
   if (DIR* d = ::opendir(dir.c_str())) {
@@ -31,7 +27,7 @@ bool is_dylib_path(const std::string& setting) {
 Result<Backend> rustup_component(const RustcFacts& facts) {
   std::string dir = facts.sysroot + "/lib/rustlib/" + facts.host + "/codegen-backends";
   for (const auto& name : list_directory(dir))
-    if (starts_with(name, kCraneliftPrefix)) return Backend{Backend::Kind::Cranelift, "cranelift", {}};
+    if (std::string_view(name).starts_with(kCraneliftPrefix)) return Backend{Backend::Kind::Cranelift, "cranelift", {}};
   return fail("no Cranelift backend: looked for " + std::string(kCraneliftPrefix) + "* in " + dir,
               facts.rustc + " " + facts.release,
               "on a rustup nightly run `rustup component add rustc-codegen-cranelift-preview`; with a "
@@ -77,7 +73,7 @@ Backend llvm_backend() { return Backend{Backend::Kind::Llvm, "llvm", {}}; }
 
 std::string rustc_driver_dependency(const std::vector<std::string>& needed) {
   for (const auto& name : needed)
-    if (starts_with(name, kDriverPrefix)) return name;
+    if (std::string_view(name).starts_with(kDriverPrefix)) return name;
   return {};
 }
 
@@ -88,7 +84,7 @@ Result<SysrootDriver> find_sysroot_driver(const std::string& sysroot) {
     if (name.find("-linux-") != std::string::npos && is_directory(lib + "/" + name)) dirs.push_back(lib + "/" + name);
   for (const auto& dir : dirs)
     for (const auto& name : list_directory(dir))
-      if (starts_with(name, kDriverPrefix)) return SysrootDriver{name, dir};
+      if (std::string_view(name).starts_with(kDriverPrefix)) return SysrootDriver{name, dir};
   return fail("no librustc_driver-*.so under " + lib, sysroot,
               "is this the sysroot of a rustc toolchain? check `rustc --print sysroot`");
 }

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "common/error.hpp"
-#include "driver/rustc_facts.hpp"
+#include "common/rustc_facts.hpp"
 
 namespace clifwrap {
 

@@ -14,7 +14,7 @@ bool printed_during_compilation(const std::string& request) {
 }
 
 bool is_host_unit(const RustcInvocation& inv) {
-  return inv.crate_name.rfind("build_script_", 0) == 0 ||
+  return inv.crate_name.starts_with("build_script_") ||
          std::find(inv.crate_types.begin(), inv.crate_types.end(), "proc-macro") != inv.crate_types.end();
 }
 
@@ -61,7 +61,7 @@ Classification classify(const RustcInvocation& inv, const Settings& settings) {
   auto pass = [kind](std::string reason) { return Classification{kind, Verdict::PassThrough, reason}; };
   if (!inv.problems.empty()) return pass("command line not understood: " + inv.problems.front());
   if (kind == UnitKind::Host && settings.host != "backend")
-    return pass(inv.crate_name.rfind("build_script_", 0) == 0 ? "build script (host)" : "proc-macro (host)");
+    return pass(inv.crate_name.starts_with("build_script_") ? "build script (host)" : "proc-macro (host)");
   if (inv.has_unstable("codegen-backend")) return pass("the command line already chooses a codegen backend");
   return Classification{kind, Verdict::Rewrite,
                         kind == UnitKind::Host ? "host unit with CLIFWRAP_HOST=backend" : "target unit"};
@@ -139,7 +139,7 @@ RustcPlan fallback_plan(const RustcPlan& attempt) {
   plan.backend = llvm_backend();
   plan.fallback_to_llvm = false;
   for (auto& arg : plan.args)
-    if (arg.rfind("-Zcodegen-backend=", 0) == 0) arg = "-Zcodegen-backend=llvm";
+    if (arg.starts_with("-Zcodegen-backend=")) arg = "-Zcodegen-backend=llvm";
   return plan;
 }
 

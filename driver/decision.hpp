@@ -12,7 +12,7 @@
 #include "common/process.hpp"
 #include "driver/backend.hpp"
 #include "driver/config.hpp"
-#include "driver/rustc_facts.hpp"
+#include "common/rustc_facts.hpp"
 #include "driver/rustc_invocation.hpp"
 
 namespace clifwrap {

@@ -5,8 +5,7 @@
 #include "common/files.hpp"
 #include "common/process.hpp"
 #include "driver/backend.hpp"
-#include "driver/rustc_facts.hpp"
-#include "targets/spec_derivation.hpp"
+#include "driver/rustc_facts_cache.hpp"
 #include "targets/target_specs.hpp"
 
 namespace clifwrap {
@@ -77,14 +76,13 @@ int run_doctor(const std::string& rustc, const std::optional<std::string>& targe
     else report.failed("log", Error{"its directory does not exist", settings->log_path, "create it or change CLIFWRAP_LOG"});
   }
   if (target) {
-    auto spec = original_spec(spec_rustc(*facts), *target);
-    auto derived = spec ? derive_spec(*spec, *target) : tl::unexpected(spec.error());
-    if (!derived) {
-      report.failed("spec", derived.error());
-    } else if (derived->changes.empty()) {
+    auto derivation = derive_target(*facts, *target, settings->cache_dir);
+    if (!derivation) {
+      report.failed("spec", derivation.error());
+    } else if (derivation->derived.changes.empty()) {
       report.ok("spec", *target + ": no change needed, the triple is passed as is");
     } else {
-      for (const auto& change : derived->changes)
+      for (const auto& change : derivation->derived.changes)
         report.ok("spec", *target + ": " + change.field + " " + change.before + " -> " + change.after + " (" +
                               change.reason + ")");
       report.ok("spec", *target + ": crates need -Zbuild-std=core,alloc (or std): no prebuilt std fits a derived spec");
@@ -93,33 +91,26 @@ int run_doctor(const std::string& rustc, const std::optional<std::string>& targe
   return report.exit_status();
 }
 
-int run_target_command(const std::string& rustc, const std::string& target, const EnvLookup& env) {
-  auto print_error = [](const Error& error) {
-    std::fprintf(stderr, "%s\n", render(error).c_str());
-    return error.exit_code;
-  };
+Result<void> run_target_command(const std::string& rustc, const std::string& target, const EnvLookup& env) {
   auto settings = load_settings(env, current_directory(), std::nullopt);
-  if (!settings) return print_error(settings.error());
+  if (!settings) return tl::unexpected(settings.error());
   auto facts = rustc_facts(rustc, settings->cache_dir, env);
-  if (!facts) return print_error(facts.error());
-  auto spec = original_spec(spec_rustc(*facts), target);
-  if (!spec) return print_error(spec.error());
-  auto derived = derive_spec(*spec, target);
-  if (!derived) return print_error(derived.error());
-  auto resolved = resolve_target(spec_rustc(*facts), target, settings->cache_dir);
-  if (!resolved) return print_error(resolved.error());
+  if (!facts) return tl::unexpected(facts.error());
+  auto derivation = derive_target(*facts, target, settings->cache_dir);
+  if (!derivation) return tl::unexpected(derivation.error());
 
-  if (derived->changes.empty()) {
+  const DerivedSpec& derived = derivation->derived;
+  if (derived.changes.empty()) {
     std::fprintf(stderr, "%s needs no change for Cranelift: clifwrap passes it as is\n", target.c_str());
-    std::fputs(spec->c_str(), stdout);
-    return 0;
+    std::fputs(derivation->original.c_str(), stdout);
+    return {};
   }
-  for (const auto& change : derived->changes)
+  for (const auto& change : derived.changes)
     std::fprintf(stderr, "change: %s: %s -> %s (%s)\n", change.field.c_str(), change.before.c_str(),
                  change.after.c_str(), change.reason.c_str());
-  std::fprintf(stderr, "derived spec: %s\n", resolved->derived_path.value_or("").c_str());
-  std::fputs(derived->json.c_str(), stdout);
-  return 0;
+  std::fprintf(stderr, "derived spec: %s\n", derivation->derived_path.value_or("").c_str());
+  std::fputs(derived.json.c_str(), stdout);
+  return {};
 }
 
 }  // namespace clifwrap

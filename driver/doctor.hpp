@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "common/error.hpp"
 #include "driver/config.hpp"
 
 namespace clifwrap {
@@ -14,6 +15,6 @@ namespace clifwrap {
 int run_doctor(const std::string& rustc, const std::optional<std::string>& target, const EnvLookup& env);
 
 // `clifwrap target <triple|spec.json>`: the derived spec on stdout, the changes on stderr.
-int run_target_command(const std::string& rustc, const std::string& target, const EnvLookup& env);
+Result<void> run_target_command(const std::string& rustc, const std::string& target, const EnvLookup& env);
 
 }  // namespace clifwrap

@@ -91,7 +91,8 @@ int target_command(const Args& args) {
   if (!options) return fail_with(options.error());
   if (options->positional.size() != 1 || options->target)
     return fail_with(Error{"give one target", {}, "usage: " + std::string(usage), 2});
-  return run_target_command(options->rustc, options->positional[0], process_environment());
+  auto printed = run_target_command(options->rustc, options->positional[0], process_environment());
+  return printed ? 0 : fail_with(printed.error());
 }
 
 struct CommandSpec {

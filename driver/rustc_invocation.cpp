@@ -1,20 +1,10 @@
 #include "driver/rustc_invocation.hpp"
 
 #include "common/files.hpp"
+#include "common/strings.hpp"
 
 namespace clifwrap {
 namespace {
-
-std::vector<std::string> split(std::string_view text, char separator) {
-  std::vector<std::string> parts;
-  size_t start = 0;
-  while (true) {
-    size_t end = text.find(separator, start);
-    parts.emplace_back(text.substr(start, end - start));
-    if (end == std::string_view::npos) return parts;
-    start = end + 1;
-  }
-}
 
 std::pair<std::string, std::string> split_key_value(std::string_view text) {
   auto eq = text.find('=');

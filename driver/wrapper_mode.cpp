@@ -9,6 +9,7 @@
 #include "common/files.hpp"
 #include "driver/cranelift_limits.hpp"
 #include "driver/invocation_log.hpp"
+#include "driver/rustc_facts_cache.hpp"
 #include "targets/target_specs.hpp"
 
 namespace clifwrap {
@@ -116,7 +117,7 @@ Result<WrapperDecision> decide_wrapper(const std::vector<std::string>& rustc_and
   RewriteInputs inputs;
   inputs.bootstrap_already_set = env("RUSTC_BOOTSTRAP").value_or("") == "1";
   if (inv.target) {
-    auto resolved = resolve_target(spec_rustc(*facts), *inv.target, settings->cache_dir);
+    auto resolved = resolve_target(*facts, *inv.target, settings->cache_dir);
     if (!resolved) return tl::unexpected(resolved.error());
     inputs.spec_path = resolved->derived_path;
   }
@@ -156,20 +157,16 @@ Error run_wrapper(const WrapperDecision& decision, long long started_ms) {
   LogRecord record = log_record(decision);
   std::string log = log_path(decision);
 
-  if (!decision.plan) {
-    // Untouched: become rustc (or the inner wrapper), so cargo sees rustc's own status and signals.
+  // Nothing to do after rustc (calls left untouched, probes given a derived spec): become rustc (or
+  // the inner wrapper), so cargo sees rustc's own status and signals.
+  if (!decision.plan || !decision.plan->backend) {
     record.ms = monotonic_ms() - started_ms;
     append_log(log, record);
+    if (decision.plan) return exec_program(Command{decision.plan->argv(), decision.plan->env});
     const Settings* settings = decision.classification.verdict == Verdict::PassThrough && decision.settings
                                    ? &*decision.settings
                                    : nullptr;
     return exec_program(passthrough_command(decision.rustc, decision.original_args, settings));
-  }
-  if (!decision.plan->backend) {
-    // A probe with a derived spec: nothing to do after rustc, so become it.
-    record.ms = monotonic_ms() - started_ms;
-    append_log(log, record);
-    return exec_program(Command{decision.plan->argv(), decision.plan->env});
   }
 
   const RustcPlan& plan = *decision.plan;

@@ -5,6 +5,8 @@
 #include <llvm/Support/JSON.h>
 #include <llvm/Support/raw_ostream.h>
 
+#include "common/strings.hpp"
+
 namespace clifwrap {
 namespace {
 
@@ -15,18 +17,6 @@ std::string text_of(const llvm::json::Value* value) {
   llvm::raw_string_ostream stream(out);
   stream << *value;
   return out;
-}
-
-// arch-vendor-os[-environment]
-std::vector<std::string> triple_parts(std::string_view triple) {
-  std::vector<std::string> parts;
-  size_t start = 0;
-  while (true) {
-    size_t dash = triple.find('-', start);
-    parts.emplace_back(triple.substr(start, dash - start));
-    if (dash == std::string_view::npos) return parts;
-    start = dash + 1;
-  }
 }
 
 void cap_atomic_width(llvm::json::Object& spec, std::vector<SpecChange>& changes) {
@@ -42,7 +32,7 @@ void cap_atomic_width(llvm::json::Object& spec, std::vector<SpecChange>& changes
 void add_elf_environment(llvm::json::Object& spec, std::vector<SpecChange>& changes) {
   auto triple = spec.getString("llvm-target");
   if (!triple) return;
-  auto parts = triple_parts(*triple);
+  auto parts = split(*triple, '-');  // arch-vendor-os[-environment]
   if (parts.size() != 3 || parts[2] != "none") return;
   std::string after = triple->str() + "-elf";
   changes.push_back({"llvm-target", triple->str(), after,

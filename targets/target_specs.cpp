@@ -1,7 +1,5 @@
 #include "targets/target_specs.hpp"
 
-#include <cstdio>
-
 #include "common/files.hpp"
 #include "common/hash.hpp"
 #include "common/process.hpp"
@@ -14,13 +12,8 @@ std::string spec_stem(const std::string& target) {
   return is_spec_path(target) ? name.substr(0, name.size() - 5) : name;
 }
 
-}  // namespace
-
-bool is_spec_path(const std::string& target) {
-  return target.size() > 5 && target.compare(target.size() - 5, 5, ".json") == 0;
-}
-
-Result<std::string> original_spec(const SpecRustc& rustc, const std::string& target) {
+// The original spec text: the user's file, or the builtin printed by rustc.
+Result<std::string> original_spec(const RustcFacts& rustc, const std::string& target) {
   if (is_spec_path(target)) {
     auto text = read_file(target);
     if (!text) return fail("cannot read target spec: " + text.error().message, target, "check the --target path");
@@ -35,37 +28,71 @@ Result<std::string> original_spec(const SpecRustc& rustc, const std::string& tar
   return json;
 }
 
-Result<ResolvedTarget> resolve_target(const SpecRustc& rustc, const std::string& target, const std::string& cache_dir) {
+// Where a target's cache entry lives. A user spec is keyed by its content, so reading it is part
+// of the key; `user_spec` returns that text so it is read once.
+struct CacheEntry {
+  std::string derived_path;
+  std::string unchanged_marker;
+  std::optional<std::string> user_spec;
+};
+
+Result<CacheEntry> cache_entry(const RustcFacts& rustc, const std::string& target, const std::string& cache_dir) {
+  CacheEntry entry;
   std::string identity = rustc.release + "\n" + rustc.commit_hash + "\n" + rustc.host + "\n" +
                          std::to_string(kSpecRulesVersion) + "\n";
-  std::optional<std::string> user_spec;
   if (is_spec_path(target)) {
     auto text = original_spec(rustc, target);
     if (!text) return tl::unexpected(text.error());
-    user_spec = *text;
-    identity += "json:" + *user_spec;
+    entry.user_spec = *text;
+    identity += "json:" + *text;
   } else {
     identity += "builtin:" + target;
   }
-  std::string entry = cache_dir + "/specs/" + hash_hex(identity);
-  std::string derived_path = entry + "/" + spec_stem(target) + ".json";
-  std::string unchanged_marker = entry + "/unchanged";
+  std::string dir = cache_dir + "/specs/" + hash_hex(identity);
+  entry.derived_path = dir + "/" + spec_stem(target) + ".json";
+  entry.unchanged_marker = dir + "/unchanged";
+  return entry;
+}
 
-  if (is_regular_file(derived_path)) return ResolvedTarget{target, derived_path};
-  if (is_regular_file(unchanged_marker)) return ResolvedTarget{target, std::nullopt};
-
-  auto text = user_spec ? Result<std::string>(*user_spec) : original_spec(rustc, target);
+Result<TargetDerivation> derive_into(const RustcFacts& rustc, const std::string& target, const CacheEntry& entry) {
+  TargetDerivation result;
+  auto text = entry.user_spec ? Result<std::string>(*entry.user_spec) : original_spec(rustc, target);
   if (!text) return tl::unexpected(text.error());
-  auto derived = derive_spec(*text, target);
+  result.original = *text;
+  auto derived = derive_spec(result.original, target);
   if (!derived) return tl::unexpected(derived.error());
+  result.derived = std::move(*derived);
 
-  if (auto made = make_directories(entry); !made) return tl::unexpected(made.error());
-  if (derived->changes.empty()) {
-    if (auto written = write_file_atomically(unchanged_marker, ""); !written) return tl::unexpected(written.error());
-    return ResolvedTarget{target, std::nullopt};
-  }
-  if (auto written = write_file_atomically(derived_path, derived->json); !written) return tl::unexpected(written.error());
-  return ResolvedTarget{target, derived_path};
+  // Only a valid derivation reaches the cache: bad input leaves nothing behind.
+  if (auto made = make_directories(parent_directory(entry.derived_path)); !made) return tl::unexpected(made.error());
+  bool unchanged = result.derived.changes.empty();
+  auto written = unchanged ? write_file_atomically(entry.unchanged_marker, "")
+                           : write_file_atomically(entry.derived_path, result.derived.json);
+  if (!written) return tl::unexpected(written.error());
+  if (!unchanged) result.derived_path = entry.derived_path;
+  return result;
+}
+
+}  // namespace
+
+bool is_spec_path(const std::string& target) {
+  return target.size() > 5 && target.compare(target.size() - 5, 5, ".json") == 0;
+}
+
+Result<TargetDerivation> derive_target(const RustcFacts& rustc, const std::string& target, const std::string& cache_dir) {
+  auto entry = cache_entry(rustc, target, cache_dir);
+  if (!entry) return tl::unexpected(entry.error());
+  return derive_into(rustc, target, *entry);
+}
+
+Result<ResolvedTarget> resolve_target(const RustcFacts& rustc, const std::string& target, const std::string& cache_dir) {
+  auto entry = cache_entry(rustc, target, cache_dir);
+  if (!entry) return tl::unexpected(entry.error());
+  if (is_regular_file(entry->derived_path)) return ResolvedTarget{target, entry->derived_path};
+  if (is_regular_file(entry->unchanged_marker)) return ResolvedTarget{target, std::nullopt};
+  auto derivation = derive_into(rustc, target, *entry);
+  if (!derivation) return tl::unexpected(derivation.error());
+  return ResolvedTarget{target, derivation->derived_path};
 }
 
 }  // namespace clifwrap

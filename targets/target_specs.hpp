@@ -10,30 +10,30 @@
 #include <string>
 
 #include "common/error.hpp"
+#include "common/rustc_facts.hpp"
 #include "targets/spec_derivation.hpp"
 
 namespace clifwrap {
-
-struct SpecRustc {
-  std::string rustc;
-  std::string release;
-  std::string commit_hash;
-  std::string host;
-  bool is_nightly = false;
-};
 
 struct ResolvedTarget {
   std::string target;                       // as the user gave it
   std::optional<std::string> derived_path;  // the spec file to pass instead; null: unchanged
 };
 
+struct TargetDerivation {
+  std::string original;                     // the spec as rustc or the user's file has it
+  DerivedSpec derived;                      // the changes and the derived text
+  std::optional<std::string> derived_path;  // where the cache holds it; null: unchanged
+};
+
 // A `--target` value names a JSON spec when it ends in .json (as rustc decides).
 bool is_spec_path(const std::string& target);
 
-// The original spec text: the user's file, or the builtin printed by rustc.
-Result<std::string> original_spec(const SpecRustc& rustc, const std::string& target);
+// Reads and derives the spec, and stores the result in the cache (what a cache miss does). The
+// `target` and `doctor` commands call it to show the changes.
+Result<TargetDerivation> derive_target(const RustcFacts& rustc, const std::string& target, const std::string& cache_dir);
 
-// The derived spec for `target` from the cache, deriving it on a miss.
-Result<ResolvedTarget> resolve_target(const SpecRustc& rustc, const std::string& target, const std::string& cache_dir);
+// The derived spec for `target` from the cache, deriving it on a miss (wrapper mode).
+Result<ResolvedTarget> resolve_target(const RustcFacts& rustc, const std::string& target, const std::string& cache_dir);
 
 }  // namespace clifwrap

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "driver/rustc_facts.hpp"
+#include "common/rustc_facts.hpp"
 
 using namespace clifwrap;
 

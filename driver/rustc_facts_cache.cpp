@@ -1,8 +1,7 @@
-#include "driver/rustc_facts.hpp"
+#include "driver/rustc_facts_cache.hpp"
 
 #include <sys/stat.h>
 
-#include <cstdio>
 #include <cstdlib>
 
 #include "common/files.hpp"
@@ -11,19 +10,6 @@
 
 namespace clifwrap {
 namespace {
-
-std::string field(std::string_view text, std::string_view key) {
-  size_t at = 0;
-  while (at < text.size()) {
-    size_t end = text.find('\n', at);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(at, end - at);
-    if (line.size() > key.size() + 1 && line.substr(0, key.size()) == key && line[key.size()] == ':')
-      return std::string(line.substr(key.size() + 2 <= line.size() ? key.size() + 2 : key.size() + 1));
-    at = end + 1;
-  }
-  return {};
-}
 
 // rustup installs its proxies (rustc, cargo, ...) as hard links to one `rustup` binary; their
 // toolchain depends on RUSTUP_TOOLCHAIN and rust-toolchain files above the working directory.
@@ -54,29 +40,13 @@ std::string serialize(const RustcFacts& facts) {
 Result<RustcFacts> parse_cached(std::string_view text, const std::string& rustc) {
   auto facts = parse_version_verbose(text);
   if (!facts) return facts;
-  facts->sysroot = field(text, "sysroot");
+  facts->sysroot = version_field(text, "sysroot");
   facts->rustc = rustc;
   if (facts->sysroot.empty()) return fail("cache entry without sysroot");
   return facts;
 }
 
 }  // namespace
-
-Result<RustcFacts> parse_version_verbose(std::string_view text) {
-  RustcFacts facts;
-  facts.release = field(text, "release");
-  facts.commit_hash = field(text, "commit-hash");
-  facts.host = field(text, "host");
-  if (facts.release.empty() || facts.host.empty())
-    return fail("unexpected `rustc -vV` output (no release or host line)");
-  facts.is_nightly = facts.release.find("-nightly") != std::string::npos ||
-                     facts.release.find("-dev") != std::string::npos;
-  return facts;
-}
-
-SpecRustc spec_rustc(const RustcFacts& facts) {
-  return SpecRustc{facts.rustc, facts.release, facts.commit_hash, facts.host, facts.is_nightly};
-}
 
 Result<RustcFacts> rustc_facts(const std::string& rustc, const std::string& cache_dir, const EnvLookup& env) {
   auto key = cache_key(rustc, env);
