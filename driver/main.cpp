@@ -8,8 +8,10 @@
 #include <vector>
 
 #include "common/error.hpp"
+#include "common/files.hpp"
 #include "driver/config.hpp"
 #include "driver/doctor.hpp"
+#include "driver/link_mode.hpp"
 #include "driver/wrapper_mode.hpp"
 
 #ifndef CLIFWRAP_VERSION
@@ -149,5 +151,9 @@ int dispatch(const Args& args) {
 }  // namespace clifwrap
 
 int main(int argc, char** argv) {
-  return clifwrap::dispatch(std::vector<std::string>(argv + 1, argv + argc));
+  std::vector<std::string> args(argv + 1, argv + argc);
+  std::string program = clifwrap::file_name(argc > 0 ? argv[0] : "clifwrap");
+  if (clifwrap::is_linker_name(program))
+    return clifwrap::run_linker_mode(program, args, clifwrap::process_environment());
+  return clifwrap::dispatch(args);
 }

@@ -1,0 +1,195 @@
+#include "driver/link_mode.hpp"
+
+#include <unistd.h>
+
+#include <climits>
+#include <cstdio>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+
+#include "common/files.hpp"
+#include "common/process.hpp"
+#include "driver/invocation_log.hpp"
+#include "driver/wrapper_mode.hpp"
+#include "linkplan/link_planner.hpp"
+#include "linkplan/lld_command.hpp"
+#include "linkplan/lld_runner.hpp"
+#include "linkplan/output_check.hpp"
+
+namespace clifwrap {
+namespace {
+
+#if defined(__aarch64__)
+constexpr std::string_view kHostTriple = "aarch64-unknown-linux-gnu";
+#else
+constexpr std::string_view kHostTriple = "x86_64-unknown-linux-gnu";
+#endif
+
+constexpr std::string_view kLinkerName = "clifwrap-link";
+
+int print_linker_help() {
+  std::printf(
+      "clifwrap-link: a gcc-driver and GNU ld compatible linker that links with lld in-process\n\n"
+      "usage:\n"
+      "  clifwrap-link [gcc or ld arguments...]     link (rustc runs this under RUSTC_WRAPPER=clifwrap)\n"
+      "  clifwrap-link --print-plan [arguments...]  show the link plan and lld's argv; link nothing\n"
+      "  <triple>-gcc [arguments...]                 the same, through a symlink named like a cross gcc\n\n"
+      "A command line starting with `-flavor gnu` is read as GNU ld's, anything else as gcc's.\n"
+      "settings: CLIFWRAP_PROFILE (redox, gnu, none), CLIFWRAP_SYSROOT, or [link] in clifwrap.toml;\n"
+      "without a profile: gnu for *-linux-gnu, redox for *-redox, none otherwise and for GNU ld lines.\n");
+  return 0;
+}
+
+int report(const Error& error) {
+  std::fprintf(stderr, "%s\n", render(error).c_str());
+  return error.exit_code;
+}
+
+std::string real_path(const std::string& path) {
+  char buffer[PATH_MAX];
+  return realpath(path.c_str(), buffer) != nullptr ? std::string(buffer) : std::string();
+}
+
+std::string replace_all(std::string text, const std::string& from, const std::string& to) {
+  for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+    text.replace(at, from.size(), to);
+  return text;
+}
+
+struct LinkContext {
+  std::string program_name;
+  std::string target;
+  Settings settings;
+  long long started_ms = 0;
+};
+
+void log_link(const LinkContext& context, const LinkPlan& plan, const std::string& verdict, const std::string& reason,
+              const std::vector<std::string>& argv, std::optional<int> exit_code) {
+  LogRecord record;
+  record.crate = file_name(plan.output);
+  record.target = context.target;
+  record.kind = "link";
+  record.verdict = verdict;
+  record.reason = reason;
+  record.argv = argv;
+  record.exit_code = exit_code;
+  record.ms = monotonic_ms() - context.started_ms;
+  append_log(context.settings.log_path, record);
+}
+
+// The linker rustc would have run: the one wrapper mode replaced, else cc for a gcc-driver line
+// given to clifwrap-link itself. Never clifwrap again (a cookbook symlink named <triple>-gcc).
+std::optional<std::string> original_linker(const LinkContext& context, const LinkPlan& plan, const EnvLookup& env) {
+  std::optional<std::string> candidate = env(kOriginalLinkerVariable);
+  if ((!candidate || candidate->empty()) && context.program_name == kLinkerName && plan.dialect == LinkDialect::GccDriver)
+    candidate = "cc";
+  if (!candidate || candidate->empty()) return std::nullopt;
+  std::string found = find_program(*candidate);
+  if (found.empty() || real_path(found) == real_path("/proc/self/exe")) return std::nullopt;
+  return found;
+}
+
+int hand_over(const LinkContext& context, const LinkPlan& plan, const std::vector<std::string>& args, const EnvLookup& env) {
+  std::string unknown = plan.unknown.front();
+  auto linker = original_linker(context, plan, env);
+  if (!linker) {
+    log_link(context, plan, "failed", "unknown option " + unknown, {}, 1);
+    return report(Error{"clifwrap-link does not know the option `" + unknown + "`", context.program_name,
+                       "set CLIFWRAP_LINK=system to link with the target's own linker, or link without that option"});
+  }
+  std::fprintf(stderr, "clifwrap-link: note: handing this link to `%s`: the option `%s` is not one it plans\n",
+               linker->c_str(), unknown.c_str());
+  Command command{{*linker}, {}};
+  command.argv.insert(command.argv.end(), args.begin(), args.end());
+  log_link(context, plan, "handed-over", "unknown option " + unknown + "; linked by " + *linker, command.argv, std::nullopt);
+  return report(exec_program(command));
+}
+
+int link_in_process(const LinkContext& context, const LinkPlan& plan, const SysrootProfile& profile) {
+  std::string output_dir = parent_directory(absolute_path(plan.output));
+  if (access(output_dir.c_str(), W_OK) != 0)
+    return report(Error{"cannot write the output: its directory is missing or not writable", plan.output,
+                       "check that " + output_dir + " exists and is writable"});
+  std::string temporary = plan.output + ".clifwrap-" + std::to_string(getpid()) + ".tmp";
+  std::vector<std::string> argv = lld_arguments(plan, temporary);
+  std::string reason = std::string(link_kind_name(plan.kind)) + ", " + profile.name + " profile, lld in-process";
+
+  auto outcome = run_lld(argv);
+  if (!outcome) return report(outcome.error());
+  std::fputs(outcome->output.c_str(), stdout);
+  std::fputs(replace_all(outcome->errors, temporary, plan.output).c_str(), stderr);
+  if (outcome->exit_code != 0) {
+    unlink(temporary.c_str());
+    log_link(context, plan, "failed", reason, argv, outcome->exit_code);
+    return outcome->exit_code;
+  }
+  if (auto elf = read_elf_summary(temporary)) {
+    for (const auto& warning : output_warnings(*elf, plan)) {
+      std::fprintf(stderr, "clifwrap-link: warning: %s\n", warning.c_str());
+      reason += "; warning: " + warning;
+    }
+  }
+  if (rename(temporary.c_str(), plan.output.c_str()) != 0) {
+    int saved = errno;
+    unlink(temporary.c_str());
+    return report(Error{std::string("cannot put the output in place: ") + std::strerror(saved), plan.output, {}});
+  }
+  log_link(context, plan, "linked", reason, argv, 0);
+  return 0;
+}
+
+}  // namespace
+
+bool is_linker_name(std::string_view program_name) {
+  return program_name == kLinkerName || program_name.ends_with("-gcc") || program_name.ends_with("-cc");
+}
+
+std::string target_from_linker_name(std::string_view program_name) {
+  for (std::string_view suffix : {"-gcc", "-cc"})
+    if (program_name.ends_with(suffix) && program_name != kLinkerName)
+      return std::string(program_name.substr(0, program_name.size() - suffix.size()));
+  return {};
+}
+
+int run_linker_mode(const std::string& program_name, const std::vector<std::string>& all_args, const EnvLookup& env) {
+  if (all_args.size() == 1 && (all_args[0] == "--help" || all_args[0] == "-h")) return print_linker_help();
+  if (all_args.size() == 1 && all_args[0] == "--version") {
+    std::printf("clifwrap-link (clifwrap %s), linking with lld 22\n", CLIFWRAP_VERSION_STRING);
+    return 0;
+  }
+  bool print_plan = !all_args.empty() && all_args[0] == "--print-plan";
+  std::vector<std::string> args(all_args.begin() + (print_plan ? 1 : 0), all_args.end());
+
+  LinkContext context;
+  context.program_name = program_name;
+  context.started_ms = monotonic_ms();
+  auto settings = load_settings(env, current_directory(), std::nullopt);
+  if (!settings) return report(settings.error());
+  context.settings = *settings;
+  auto from_wrapper = env(kLinkTargetVariable);
+  std::string from_name = target_from_linker_name(program_name);
+  context.target = from_wrapper && !from_wrapper->empty() ? *from_wrapper
+                   : !from_name.empty()                   ? from_name
+                                                          : std::string(kHostTriple);
+
+  auto expanded = expand_response_files(args);
+  if (!expanded) return report(expanded.error());
+  LinkDialect dialect = detect_dialect(*expanded);
+  std::string profile_name = !settings->link_profile.empty() ? settings->link_profile
+                             : dialect == LinkDialect::GnuLd ? "none"
+                                                             : std::string(default_profile_for(context.target));
+  auto profile = load_profile(profile_name, settings->link_sysroot, context.target);
+  if (!profile) return report(profile.error());
+  auto plan = plan_link(*expanded, *profile, is_regular_file);
+  if (!plan) return report(plan.error());
+
+  if (print_plan) {
+    std::fputs(describe_plan(*plan, *profile).c_str(), stdout);
+    return 0;
+  }
+  if (!plan->unknown.empty()) return hand_over(context, *plan, args, env);
+  return link_in_process(context, *plan, *profile);
+}
+
+}  // namespace clifwrap

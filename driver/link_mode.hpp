@@ -1,0 +1,28 @@
+// Linker mode: `clifwrap-link [args...]`, what rustc runs as its linker under wrapper mode, and the
+// cookbook's `<target>-gcc` when clifwrap is linked under that name. The command line becomes a
+// LinkPlan (linkplan/), the sysroot profile adds the start files, lld links in-process into a
+// temporary file that is renamed into place. A plan with options the planner does not know is
+// handed to the original linker, never linked differently.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "driver/config.hpp"
+
+namespace clifwrap {
+
+// Set by wrapper mode for the linker it injects; rustc passes its environment on to the linker.
+inline constexpr std::string_view kLinkTargetVariable = "CLIFWRAP_LINK_TARGET";      // the target triple
+inline constexpr std::string_view kOriginalLinkerVariable = "CLIFWRAP_LINK_ORIGINAL";  // -C linker before
+
+// True for the names that select linker mode: clifwrap-link, or one ending in -gcc or -cc.
+bool is_linker_name(std::string_view program_name);
+
+// The triple in a name such as x86_64-unknown-redox-gcc; empty for other names.
+std::string target_from_linker_name(std::string_view program_name);
+
+int run_linker_mode(const std::string& program_name, const std::vector<std::string>& args, const EnvLookup& env);
+
+}  // namespace clifwrap

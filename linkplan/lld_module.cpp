@@ -1,0 +1,36 @@
+// clifwrap-lld.so: lld's ELF driver behind the C boundary of lld_module_abi.h.
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include <lld/Common/Driver.h>
+#include <llvm/Support/CrashRecoveryContext.h>
+#include <llvm/Support/raw_ostream.h>
+
+#include "linkplan/lld_module_abi.h"
+
+LLD_HAS_DRIVER(elf)
+
+extern "C" __attribute__((visibility("default"))) int clifwrap_lld_abi_version() { return CLIFWRAP_LLD_ABI_VERSION; }
+
+extern "C" __attribute__((visibility("default"))) int clifwrap_lld_link(int argc, const char* const* argv,
+                                                                          clifwrap_lld_sink sink, void* context,
+                                                                          int* can_run_again) {
+  // lldMain keeps global state: two links at once crash it (TOOLCHAIN.md).
+  static std::mutex one_link_at_a_time;
+  std::lock_guard lock(one_link_at_a_time);
+  // Without this a fatal lld error (a corrupt input) would exit the whole process.
+  static const bool recovery_enabled = (llvm::CrashRecoveryContext::Enable(), true);
+  (void)recovery_enabled;
+
+  std::vector<const char*> args(argv, argv + argc);
+  std::string out_text, err_text;
+  llvm::raw_string_ostream out(out_text), err(err_text);
+  lld::Result result = lld::lldMain(args, out, err, {{lld::Gnu, &lld::elf::link}});
+  out.flush();
+  err.flush();
+  if (!out_text.empty()) sink(context, 1, out_text.data(), out_text.size());
+  if (!err_text.empty()) sink(context, 2, err_text.data(), err_text.size());
+  *can_run_again = result.canRunAgain ? 1 : 0;
+  return result.retCode;
+}
