@@ -121,4 +121,10 @@ std::string absolute_path(const std::string& path) {
   return current_directory() + "/" + path;
 }
 
+std::string executable_path() {
+  char buffer[PATH_MAX];
+  ssize_t length = readlink("/proc/self/exe", buffer, sizeof buffer - 1);
+  return length > 0 ? std::string(buffer, static_cast<size_t>(length)) : std::string();
+}
+
 }  // namespace clifwrap

@@ -33,4 +33,7 @@ std::string file_name(const std::string& path);
 std::string current_directory();
 std::string absolute_path(const std::string& path);
 
+// This program's own file (/proc/self/exe resolved); empty when it cannot be read.
+std::string executable_path();
+
 }  // namespace clifwrap

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 
+#include "common/files.hpp"
 #include "driver/cranelift_limits.hpp"
+#include "driver/link_mode.hpp"
 
 namespace clifwrap {
 namespace {
@@ -91,10 +93,16 @@ RustcPlan plan_rewrite(const std::string& rustc, const RustcInvocation& inv, con
       replacement[value_token] = option.token_count == 2 ? *inputs.spec_path : "--target=" + *inputs.spec_path;
       continue;
     }
-    if (option.option != RustcOption::Codegen || !cranelift_unit) continue;
+    if (option.option != RustcOption::Codegen) continue;
     auto eq = option.value.find('=');
     std::string key = option.value.substr(0, eq);
     std::string value = eq == std::string::npos ? std::string() : option.value.substr(eq + 1);
+    if (key == "linker" && inputs.embedded_linker) {  // handed over to clifwrap-link
+      plan.original_linker = value;
+      for (size_t i = 0; i < option.token_count; ++i) dropped[option.first_token + i] = true;
+      continue;
+    }
+    if (!cranelift_unit) continue;
     CodegenVerdict verdict = judge_codegen_flag(key, value);
     if (!verdict.drop) continue;
     plan.dropped.push_back({render_codegen(option, inv.args), verdict.reason});
@@ -108,6 +116,16 @@ RustcPlan plan_rewrite(const std::string& rustc, const RustcInvocation& inv, con
   // rustc loads a JSON target only with -Zunstable-options.
   if (inputs.spec_path && !inv.has_unstable("unstable-options")) plan.args.push_back("-Zunstable-options");
   if (inputs.backend) plan.args.push_back("-Zcodegen-backend=" + inputs.backend->codegen_backend);
+  if (inputs.embedded_linker) {
+    // rustc passes its environment on to the linker: that is how clifwrap-link learns the target
+    // and the linker it stands in for.
+    plan.embedded_link = true;
+    plan.args.push_back("-Clinker=" + *inputs.embedded_linker);
+    std::string target = inv.target.value_or(facts.host);
+    if (target.ends_with(".json")) target = file_name(target).substr(0, file_name(target).size() - 5);
+    plan.env.push_back({std::string(kLinkTargetVariable), target});
+    if (plan.original_linker) plan.env.push_back({std::string(kOriginalLinkerVariable), *plan.original_linker});
+  }
 
   // -Z flags need a nightly; on a release rustc clifwrap enables them for the calls it rewrites
   // only (README: "Stable and distribution rustc").
@@ -120,6 +138,15 @@ RustcPlan plan_rewrite(const std::string& rustc, const RustcInvocation& inv, con
 #endif
   }
   return plan;
+}
+
+bool runs_linker(const RustcInvocation& inv) {
+  bool links_kind = inv.test_harness || inv.crate_types.empty();  // rustc's default crate type is bin
+  for (const auto& type : inv.crate_types)
+    links_kind = links_kind || type == "bin" || type == "dylib" || type == "cdylib" || type == "proc-macro";
+  bool emits_link = inv.emits.empty() ||
+                    std::any_of(inv.emits.begin(), inv.emits.end(), [](const EmitRequest& e) { return e.kind == "link"; });
+  return links_kind && emits_link;
 }
 
 bool uses_build_std(const RustcInvocation& inv) {

@@ -48,6 +48,8 @@ struct RustcPlan {
   std::optional<std::string> spec;  // the derived target spec passed as --target
   std::vector<DroppedFlag> dropped;
   bool fallback_to_llvm = false;
+  bool embedded_link = false;                   // -C linker points at clifwrap-link
+  std::optional<std::string> original_linker;  // the -C linker it replaced
 
   std::vector<std::string> argv() const;
 };
@@ -56,7 +58,13 @@ struct RewriteInputs {
   std::optional<Backend> backend;        // none: a probe
   std::optional<std::string> spec_path;  // replaces the --target value
   bool bootstrap_already_set = false;    // RUSTC_BOOTSTRAP=1 in the environment
+  // clifwrap-link, when this unit links and CLIFWRAP_LINK=embedded: it replaces -C linker.
+  std::optional<std::string> embedded_linker;
 };
+
+// Whether rustc runs a linker for this call: an executable, dylib, cdylib, proc-macro or test
+// harness, with `link` among the emitted kinds (the default).
+bool runs_linker(const RustcInvocation& inv);
 
 // Everything but the backend choice is the same whichever backend runs: that is what lets LLVM
 // stand in for Cranelift in the tests.

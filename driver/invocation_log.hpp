@@ -20,6 +20,7 @@ struct LogRecord {
   std::vector<std::string> argv;        // the final command
   std::vector<std::string> dropped;     // flags removed for Cranelift
   std::vector<std::string> post_steps;
+  std::optional<std::string> link;  // who links: "embedded" (clifwrap-link) or "system"; null: no link
   std::optional<int> exit_code;  // null when clifwrap exec'd rustc and never saw it end
   long long ms = 0;
 };

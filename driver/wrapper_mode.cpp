@@ -28,6 +28,8 @@ LogRecord log_record(const WrapperDecision& decision) {
     record.spec = decision.plan->spec;
     record.argv = decision.plan->argv();
     for (const auto& dropped : decision.plan->dropped) record.dropped.push_back(dropped.flag);
+    if (runs_linker(inv) && decision.classification.kind != UnitKind::Probe)
+      record.link = decision.plan->embedded_link ? "embedded" : "system";
   } else {
     std::vector<std::string> argv = {decision.rustc};
     argv.insert(argv.end(), decision.original_args.begin(), decision.original_args.end());
@@ -149,6 +151,13 @@ Result<WrapperDecision> decide_wrapper(const std::vector<std::string>& rustc_and
     backend = resolve_backend(settings->backend, *facts);
   if (!backend) return tl::unexpected(backend.error());
   inputs.backend = *backend;
+  if (settings->link_mode == "embedded" && runs_linker(inv)) {
+    std::string linker = parent_directory(executable_path()) + "/clifwrap-link";
+    if (!is_regular_file(linker))
+      return fail("clifwrap-link is missing beside clifwrap", linker,
+                  "install it (a symlink to clifwrap), or set CLIFWRAP_LINK=system to keep rustc's linker");
+    inputs.embedded_linker = linker;
+  }
   decision.plan = plan_rewrite(decision.rustc, inv, *settings, *facts, inputs);
   return decision;
 }

@@ -1,22 +1,12 @@
 #include "linkplan/lld_runner.hpp"
 
 #include <dlfcn.h>
-#include <unistd.h>
-
-#include <climits>
 
 #include "common/files.hpp"
 #include "linkplan/lld_module_abi.h"
 
 namespace clifwrap {
 namespace {
-
-std::string executable_directory() {
-  char buffer[PATH_MAX];
-  ssize_t length = readlink("/proc/self/exe", buffer, sizeof buffer - 1);
-  if (length <= 0) return ".";
-  return parent_directory(std::string(buffer, static_cast<size_t>(length)));
-}
 
 struct LoadedModule {
   clifwrap_lld_link_fn link = nullptr;
@@ -52,7 +42,7 @@ void collect(void* context, int stream, const char* text, size_t size) {
 }  // namespace
 
 std::vector<std::string> lld_module_candidates() {
-  std::string dir = executable_directory();
+  std::string dir = parent_directory(executable_path());
   return {dir + "/clifwrap-lld.so", dir + "/../lib/clifwrap/clifwrap-lld.so"};
 }
 
