@@ -121,6 +121,33 @@ std::string absolute_path(const std::string& path) {
   return current_directory() + "/" + path;
 }
 
+Result<void> replace_file(const std::string& from, const std::string& to) {
+  constexpr off_t kWorthABackgroundRemoval = 8 << 20;
+  struct stat old_file;
+  std::string graveyard;
+  if (::lstat(to.c_str(), &old_file) == 0 && S_ISREG(old_file.st_mode)) {
+    graveyard = to + ".clifwrap-old-" + std::to_string(::getpid());
+    if (::rename(to.c_str(), graveyard.c_str()) != 0) graveyard.clear();
+  }
+  if (::rename(from.c_str(), to.c_str()) != 0) {
+    std::string reason = errno_text();
+    if (!graveyard.empty()) ::rename(graveyard.c_str(), to.c_str());
+    return fail("cannot put the output in place: " + reason, to);
+  }
+  if (graveyard.empty()) return {};
+  if (old_file.st_size >= kWorthABackgroundRemoval) {
+    pid_t child = ::fork();
+    if (child == 0) {
+      ::close_range(0, ~0U, 0);
+      ::unlink(graveyard.c_str());
+      ::_exit(0);
+    }
+    if (child > 0) return {};
+  }
+  ::unlink(graveyard.c_str());  // small enough, or no child to do it
+  return {};
+}
+
 std::string executable_path() {
   char buffer[PATH_MAX];
   ssize_t length = readlink("/proc/self/exe", buffer, sizeof buffer - 1);

@@ -33,6 +33,12 @@ std::string file_name(const std::string& path);
 std::string current_directory();
 std::string absolute_path(const std::string& path);
 
+// Renames `from` to `to`, which is never partial: first the old `to`, then the new one. Not
+// renaming onto an existing name spares ext4's flush of the new file (auto_da_alloc), and a large
+// old file is removed by a detached child, as lld does, because freeing its blocks is slow. The
+// child closes every descriptor first, so whoever reads this process's output does not wait for it.
+Result<void> replace_file(const std::string& from, const std::string& to);
+
 // This program's own file (/proc/self/exe resolved); empty when it cannot be read.
 std::string executable_path();
 

@@ -115,7 +115,7 @@ int link_in_process(const LinkContext& context, const LinkPlan& plan, const Sysr
   std::vector<std::string> argv = lld_arguments(plan, temporary);
   std::string reason = std::string(link_kind_name(plan.kind)) + ", " + profile.name + " profile, lld in-process";
 
-  auto outcome = run_lld(argv);
+  auto outcome = run_lld(argv, LldRun::OneShot);
   if (!outcome) return report(outcome.error());
   std::fputs(outcome->output.c_str(), stdout);
   std::fputs(replace_all(outcome->errors, temporary, plan.output).c_str(), stderr);
@@ -130,10 +130,9 @@ int link_in_process(const LinkContext& context, const LinkPlan& plan, const Sysr
       reason += "; warning: " + warning;
     }
   }
-  if (rename(temporary.c_str(), plan.output.c_str()) != 0) {
-    int saved = errno;
+  if (auto replaced = replace_file(temporary, plan.output); !replaced) {
     unlink(temporary.c_str());
-    return report(Error{std::string("cannot put the output in place: ") + std::strerror(saved), plan.output, {}});
+    return report(replaced.error());
   }
   log_link(context, plan, "linked", reason, argv, 0);
   return 0;

@@ -1,5 +1,7 @@
 // Entry point: picks the face (a subcommand, or wrapper mode when the first argument is a rustc)
 // from a table of commands that also gives --help its text. Every Error ends here, printed once.
+#include <unistd.h>
+
 #include <cstdio>
 #include <cstring>
 #include <optional>
@@ -153,7 +155,11 @@ int dispatch(const Args& args) {
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   std::string program = clifwrap::file_name(argc > 0 ? argv[0] : "clifwrap");
-  if (clifwrap::is_linker_name(program))
-    return clifwrap::run_linker_mode(program, args, clifwrap::process_environment());
+  if (clifwrap::is_linker_name(program)) {
+    int code = clifwrap::run_linker_mode(program, args, clifwrap::process_environment());
+    // As ld.lld does: lld's memory and libLLVM's static destructors are not worth tearing down.
+    std::fflush(nullptr);
+    _exit(code);
+  }
   return clifwrap::dispatch(args);
 }

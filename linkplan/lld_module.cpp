@@ -13,7 +13,22 @@ LLD_HAS_DRIVER(elf)
 
 extern "C" __attribute__((visibility("default"))) int clifwrap_lld_abi_version() { return CLIFWRAP_LLD_ABI_VERSION; }
 
-extern "C" __attribute__((visibility("default"))) int clifwrap_lld_link(int argc, const char* const* argv,
+namespace {
+
+// lld's ELF driver inside a crash recovery context, without lldMain's teardown of lld's memory.
+lld::Result link_once(llvm::ArrayRef<const char*> args, llvm::raw_ostream& out, llvm::raw_ostream& err) {
+  llvm::CrashRecoveryContext recovery;
+  bool linked = false;
+  if (recovery.RunSafely([&] { linked = lld::elf::link(args, out, err, /*exitEarly=*/false, /*disableOutput=*/false); }))
+    return {linked ? 0 : 1, true};
+  // A fatal error (its message already printed) leaves through exitLld with a code; a crash without one.
+  if (recovery.RetCode == 0) err << "ld.lld: error: lld crashed\n";
+  return {recovery.RetCode != 0 ? recovery.RetCode : 1, false};
+}
+
+}  // namespace
+
+extern "C" __attribute__((visibility("default"))) int clifwrap_lld_link(int argc, const char* const* argv, int flags,
                                                                           clifwrap_lld_sink sink, void* context,
                                                                           int* can_run_again) {
   // lldMain keeps global state: two links at once crash it (TOOLCHAIN.md).
@@ -26,7 +41,8 @@ extern "C" __attribute__((visibility("default"))) int clifwrap_lld_link(int argc
   std::vector<const char*> args(argv, argv + argc);
   std::string out_text, err_text;
   llvm::raw_string_ostream out(out_text), err(err_text);
-  lld::Result result = lld::lldMain(args, out, err, {{lld::Gnu, &lld::elf::link}});
+  lld::Result result = (flags & CLIFWRAP_LLD_ONE_SHOT) != 0 ? link_once(args, out, err)
+                                                           : lld::lldMain(args, out, err, {{lld::Gnu, &lld::elf::link}});
   out.flush();
   err.flush();
   if (!out_text.empty()) sink(context, 1, out_text.data(), out_text.size());

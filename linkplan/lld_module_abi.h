@@ -18,11 +18,14 @@ typedef void (*clifwrap_lld_sink)(void* context, int stream, const char* text, s
 /* The module's CLIFWRAP_LLD_ABI_VERSION. */
 typedef int (*clifwrap_lld_abi_version_fn)(void);
 
+/* flags: the process ends after this link, so lld's memory is not torn down (as ld.lld does). */
+#define CLIFWRAP_LLD_ONE_SHOT 1
+
 /* Runs lld's ELF driver on argv (argv[0] "ld.lld") and returns its exit code. Calls are
- * serialized (lld is not thread-safe). *can_run_again is 0 when lld crashed and its state is spoiled;
- * the crash is then reported through the sink instead of ending the process. */
-typedef int (*clifwrap_lld_link_fn)(int argc, const char* const* argv, clifwrap_lld_sink sink, void* context,
-                                    int* can_run_again);
+ * serialized (lld is not thread-safe). *can_run_again is 0 after a fatal error or a crash: lld's
+ * state is spoiled; the message went through the sink instead of ending the process. */
+typedef int (*clifwrap_lld_link_fn)(int argc, const char* const* argv, int flags, clifwrap_lld_sink sink,
+                                    void* context, int* can_run_again);
 
 #ifdef __cplusplus
 }

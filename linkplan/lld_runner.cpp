@@ -20,7 +20,8 @@ Result<LoadedModule> load_module() {
         tried += (tried.empty() ? "" : ", ") + path;
         continue;
       }
-      void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+      // Lazy binding: resolving all of libLLVM.so's symbols up front costs milliseconds a link never uses.
+      void* handle = dlopen(path.c_str(), RTLD_LAZY | RTLD_LOCAL);
       if (handle == nullptr) return fail(std::string("cannot load lld: ") + dlerror(), path, "reinstall clifwrap (scripts/build.sh builds it)");
       auto version = reinterpret_cast<clifwrap_lld_abi_version_fn>(dlsym(handle, "clifwrap_lld_abi_version"));
       auto link = reinterpret_cast<clifwrap_lld_link_fn>(dlsym(handle, "clifwrap_lld_link"));
@@ -46,7 +47,7 @@ std::vector<std::string> lld_module_candidates() {
   return {dir + "/clifwrap-lld.so", dir + "/../lib/clifwrap/clifwrap-lld.so"};
 }
 
-Result<LldOutcome> run_lld(const std::vector<std::string>& argv) {
+Result<LldOutcome> run_lld(const std::vector<std::string>& argv, LldRun run) {
   auto module = load_module();
   if (!module) return tl::unexpected(module.error());
   std::vector<const char*> raw;
@@ -54,7 +55,8 @@ Result<LldOutcome> run_lld(const std::vector<std::string>& argv) {
   for (const auto& arg : argv) raw.push_back(arg.c_str());
   LldOutcome outcome;
   int can_run_again = 1;
-  outcome.exit_code = module->link(static_cast<int>(raw.size()), raw.data(), collect, &outcome, &can_run_again);
+  int flags = run == LldRun::OneShot ? CLIFWRAP_LLD_ONE_SHOT : 0;
+  outcome.exit_code = module->link(static_cast<int>(raw.size()), raw.data(), flags, collect, &outcome, &can_run_again);
   outcome.can_run_again = can_run_again != 0;
   return outcome;
 }

@@ -16,8 +16,12 @@ struct LldOutcome {
   bool can_run_again = true;
 };
 
+// OneShot: the process ends after this link (linker mode), so lld's memory is not torn down;
+// Reusable: lld can link again in this process.
+enum class LldRun { OneShot, Reusable };
+
 // An Error only when lld could not be loaded; a failed link is an outcome with a non-zero code.
-Result<LldOutcome> run_lld(const std::vector<std::string>& argv);
+Result<LldOutcome> run_lld(const std::vector<std::string>& argv, LldRun run);
 
 // Where the module is looked for, in order.
 std::vector<std::string> lld_module_candidates();
