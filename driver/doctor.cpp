@@ -1,11 +1,14 @@
 #include "driver/doctor.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "common/files.hpp"
 #include "common/process.hpp"
 #include "driver/backend.hpp"
 #include "driver/rustc_facts_cache.hpp"
+#include "linkplan/lld_runner.hpp"
+#include "linkplan/sysroot_profile.hpp"
 #include "targets/target_specs.hpp"
 
 namespace clifwrap {
@@ -27,6 +30,47 @@ class Report {
  private:
   int failures_ = 0;
 };
+
+void check_linker(Report& report, const Settings& settings) {
+  if (settings.link_mode != "embedded") {
+    report.ok("linker", "CLIFWRAP_LINK=system: rustc's own linker [" + settings.origin.at("link.mode") + "]");
+    return;
+  }
+  std::string linker = parent_directory(executable_path()) + "/clifwrap-link";
+  if (!is_regular_file(linker)) {
+    report.failed("linker", Error{"missing beside clifwrap", linker, "install it: a symlink to clifwrap"});
+    return;
+  }
+  auto version = run_lld({"ld.lld", "--version"}, LldRun::Reusable);
+  if (!version) report.failed("lld", version.error());
+  else if (version->exit_code != 0) report.failed("lld", Error{"lld --version failed: " + version->errors, "clifwrap-lld.so", {}});
+  else report.ok("lld", "in-process: " + version->output.substr(0, version->output.find('\n')));
+}
+
+// The profile a link for `target` gets, and whether its start and end files are all there.
+void check_profile(Report& report, const Settings& settings, const std::string& target) {
+  std::string name = !settings.link_profile.empty() ? settings.link_profile : std::string(default_profile_for(target));
+  auto profile = load_profile(name, settings.link_sysroot, target);
+  if (!profile) {
+    report.failed("profile", profile.error());
+    return;
+  }
+  std::string missing;
+  for (LinkKind kind : {LinkKind::Pie, LinkKind::Static, LinkKind::Shared}) {
+    ProfileFiles files = profile_files(*profile, kind);
+    for (const auto& list : {files.start, files.end})
+      for (const auto& path : list) {
+        bool optional = std::find(files.optional.begin(), files.optional.end(), path) != files.optional.end();
+        if (!is_regular_file(path) && !optional && missing.find(path) == std::string::npos)
+          missing += (missing.empty() ? "" : ", ") + path;
+      }
+  }
+  std::string where = name + (profile->root.empty() ? "" : " at " + profile->root) + " for " + target;
+  if (!missing.empty())
+    report.failed("profile", Error{"missing: " + missing, where, name == "redox" ? "run `clifwrap sysroot`" : "install the C runtime files"});
+  else
+    report.ok("profile", where + (name == "none" ? ": adds nothing" : ": start and end files present"));
+}
 
 }  // namespace
 
@@ -75,6 +119,8 @@ int run_doctor(const std::string& rustc, const std::optional<std::string>& targe
     if (is_directory(dir)) report.ok("log", settings->log_path);
     else report.failed("log", Error{"its directory does not exist", settings->log_path, "create it or change CLIFWRAP_LOG"});
   }
+  check_linker(report, *settings);
+  check_profile(report, *settings, target.value_or(facts->host));
   if (target) {
     auto derivation = derive_target(*facts, *target, settings->cache_dir);
     if (!derivation) {

@@ -95,6 +95,15 @@ step "an executable without a start file: the entry-0 warning names the likely c
 expect_contains no-entry.err "clifwrap-link: warning: no-entry: the entry point is 0"
 expect_contains no-entry.err "crt0.o"
 
+step "doctor checks lld and the profile's files"
+CLIFWRAP_BACKEND=llvm "$CLIFWRAP" doctor --rustc /usr/bin/rustc > doctor.out
+expect_contains doctor.out "ok    lld        in-process: Debian LLD 22"
+expect_contains doctor.out "ok    profile    gnu at / for x86_64-unknown-linux-gnu: start and end files present"
+mkdir -p fake-redox/lib
+run env CLIFWRAP_BACKEND=llvm CLIFWRAP_SYSROOT=$PWD/fake-redox "$CLIFWRAP" doctor --rustc /usr/bin/rustc --target x86_64-unknown-redox > doctor-redox.out
+[ "$status" = 1 ]
+expect_contains doctor-redox.out "FAIL  profile    redox at $PWD/fake-redox for x86_64-unknown-redox: missing: $PWD/fake-redox/lib/crt0.o"
+
 step "--help and --version"
 "$LINK" --help > help.out
 expect_contains help.out "--print-plan"
