@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job on a fresh machine: set up, build clifwrap, build the example workspace through
-# `RUSTC_WRAPPER=clifwrap cargo build`, run its program, and show what clifwrap did per crate.
+# `RUSTC_WRAPPER=clifwrap cargo build` (linked by clifwrap-link), run its program, and show what
+# clifwrap did per crate and per link.
 # No Cranelift backend is packaged for Debian, so LLVM stands in unless CLIFWRAP_BACKEND says
 # otherwise (a rustup nightly with rustc-codegen-cranelift-preview: CLIFWRAP_BACKEND=cranelift).
 set -euo pipefail
@@ -27,10 +28,11 @@ echo "== the program"
 "$work/target/release/hello"
 
 echo
-echo "== what clifwrap did (from CLIFWRAP_LOG)"
-printf '%-20s %-7s %-18s %-10s %s\n' crate kind verdict backend fallback
-sed -n 's/^{"crate":"\([^"]*\)","target":[^,]*,"kind":"\([^"]*\)","verdict":"\([^"]*\)","reason":"[^"]*","backend":\(null\|"[^"]*"\),"fallback":\(null\|"[^"]*"\).*/\1 \2 \3 \4 \5/p' \
-  "$CLIFWRAP_LOG" | grep -v '^ ' | grep -v '^___ ' | tr -d '"' |
-  while read -r crate kind verdict backend fallback; do
-    printf '%-20s %-7s %-18s %-10s %s\n' "$crate" "$kind" "$verdict" "$backend" "$fallback"
-  done
+echo "== what clifwrap did (from CLIFWRAP_LOG; probes left out)"
+# One JSON object per line; these fields hold no nested objects, so sed can pick them out.
+field() { sed -n "s/.*\"$1\":\(null\|\"[^\"]*\"\).*/\1/p" <<< "$2" | tr -d '"'; }
+printf '%-26s %-7s %-18s %-8s %-9s %s\n' crate kind verdict backend link fallback
+grep -v '"kind":"probe"' "$CLIFWRAP_LOG" | grep -v '"crate":"___"' | while IFS= read -r line; do
+  printf '%-26s %-7s %-18s %-8s %-9s %s\n' "$(field crate "$line")" "$(field kind "$line")" \
+    "$(field verdict "$line")" "$(field backend "$line")" "$(field link "$line")" "$(field fallback "$line")"
+done
