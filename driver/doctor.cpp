@@ -7,7 +7,7 @@
 #include "common/process.hpp"
 #include "driver/backend.hpp"
 #include "driver/rustc_facts_cache.hpp"
-#include "linkplan/lld_runner.hpp"
+#include "linkplan/llvm_module.hpp"
 #include "linkplan/sysroot_profile.hpp"
 #include "targets/target_specs.hpp"
 
@@ -43,7 +43,7 @@ void check_linker(Report& report, const Settings& settings) {
   }
   auto version = run_lld({"ld.lld", "--version"}, LldRun::Reusable);
   if (!version) report.failed("lld", version.error());
-  else if (version->exit_code != 0) report.failed("lld", Error{"lld --version failed: " + version->errors, "clifwrap-lld.so", {}});
+  else if (version->exit_code != 0) report.failed("lld", Error{"lld --version failed: " + version->errors, "clifwrap-llvm.so", {}});
   else report.ok("lld", "in-process: " + version->output.substr(0, version->output.find('\n')));
 }
 

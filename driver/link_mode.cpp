@@ -14,7 +14,7 @@
 #include "driver/wrapper_mode.hpp"
 #include "linkplan/link_planner.hpp"
 #include "linkplan/lld_command.hpp"
-#include "linkplan/lld_runner.hpp"
+#include "linkplan/llvm_module.hpp"
 #include "linkplan/output_check.hpp"
 
 namespace clifwrap {

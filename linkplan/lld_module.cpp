@@ -1,4 +1,4 @@
-// clifwrap-lld.so: lld's ELF driver behind the C boundary of lld_module_abi.h.
+// clifwrap-llvm.so, lld part: lld's ELF driver behind the C boundary of llvm_module_abi.h.
 #include <mutex>
 #include <string>
 #include <vector>
@@ -7,11 +7,11 @@
 #include <llvm/Support/CrashRecoveryContext.h>
 #include <llvm/Support/raw_ostream.h>
 
-#include "linkplan/lld_module_abi.h"
+#include "linkplan/llvm_module_abi.h"
 
 LLD_HAS_DRIVER(elf)
 
-extern "C" __attribute__((visibility("default"))) int clifwrap_lld_abi_version() { return CLIFWRAP_LLD_ABI_VERSION; }
+extern "C" __attribute__((visibility("default"))) int clifwrap_abi_version() { return CLIFWRAP_LLVM_MODULE_ABI_VERSION; }
 
 namespace {
 
@@ -29,7 +29,7 @@ lld::Result link_once(llvm::ArrayRef<const char*> args, llvm::raw_ostream& out, 
 }  // namespace
 
 extern "C" __attribute__((visibility("default"))) int clifwrap_lld_link(int argc, const char* const* argv, int flags,
-                                                                          clifwrap_lld_sink sink, void* context,
+                                                                          clifwrap_text_sink sink, void* context,
                                                                           int* can_run_again) {
   // lldMain keeps global state: two links at once crash it (TOOLCHAIN.md).
   static std::mutex one_link_at_a_time;

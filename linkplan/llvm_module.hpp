@@ -1,0 +1,46 @@
+// clifwrap-llvm.so, loaded on first use from beside the clifwrap executable (or
+// <prefix>/lib/clifwrap/ when installed): lld in-process, and LLVM's archive reader and writer.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "common/error.hpp"
+#include "linkplan/llvm_module_abi.h"
+
+namespace clifwrap {
+
+struct LlvmModule {
+  clifwrap_lld_link_fn lld_link = nullptr;
+  clifwrap_archive_read_fn archive_read = nullptr;
+  clifwrap_archive_write_fn archive_write = nullptr;
+};
+
+// Loads the module once per process; an Error names where it looked and what to do.
+Result<const LlvmModule*> llvm_module();
+
+// Where the module is looked for, in order.
+std::vector<std::string> llvm_module_candidates();
+
+// Collects what the module prints: the sink for clifwrap_text_sink.
+struct TextOutput {
+  std::string out;
+  std::string err;
+};
+void collect_text(void* text_output, int stream, const char* text, size_t size);
+
+struct LldOutcome {
+  int exit_code = 0;
+  std::string output;  // what lld printed on stdout
+  std::string errors;  // what lld printed on stderr: warnings and errors, already prefixed "ld.lld:"
+  bool can_run_again = true;
+};
+
+// OneShot: the process ends after this link (linker mode), so lld's memory is not torn down;
+// Reusable: lld can link again in this process.
+enum class LldRun { OneShot, Reusable };
+
+// An Error only when lld could not be loaded; a failed link is an outcome with a non-zero code.
+Result<LldOutcome> run_lld(const std::vector<std::string>& argv, LldRun run);
+
+}  // namespace clifwrap
