@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/error.hpp"
 
@@ -38,6 +39,24 @@ std::string absolute_path(const std::string& path);
 // old file is removed by a detached child, as lld does, because freeing its blocks is slow. The
 // child closes every descriptor first, so whoever reads this process's output does not wait for it.
 Result<void> replace_file(const std::string& from, const std::string& to);
+
+// A directory of its own under `parent`, removed with everything in it when this goes away.
+class TemporaryDirectory {
+ public:
+  static Result<TemporaryDirectory> create(const std::string& parent, const std::string& prefix);
+  TemporaryDirectory(TemporaryDirectory&& other) noexcept : path_(std::move(other.path_)) { other.path_.clear(); }
+  TemporaryDirectory& operator=(TemporaryDirectory&&) = delete;
+  TemporaryDirectory(const TemporaryDirectory&) = delete;
+  ~TemporaryDirectory();
+  const std::string& path() const { return path_; }
+
+ private:
+  explicit TemporaryDirectory(std::string path) : path_(std::move(path)) {}
+  std::string path_;
+};
+
+// Names of the entries in a directory (not . and ..), sorted; empty when it cannot be read.
+std::vector<std::string> list_directory(const std::string& path);
 
 // This program's own file (/proc/self/exe resolved); empty when it cannot be read.
 std::string executable_path();

@@ -1,6 +1,5 @@
 #include "driver/backend.hpp"
 
-#include <dirent.h>
 
 #include "common/files.hpp"
 #include "driver/elf_needed.hpp"
@@ -10,15 +9,6 @@ namespace {
 
 constexpr std::string_view kDriverPrefix = "librustc_driver-";
 constexpr std::string_view kCraneliftPrefix = "librustc_codegen_cranelift";
-
-std::vector<std::string> list_directory(const std::string& dir) {
-  std::vector<std::string> names;
-  if (DIR* d = ::opendir(dir.c_str())) {
-    while (dirent* entry = ::readdir(d)) names.emplace_back(entry->d_name);
-    ::closedir(d);
-  }
-  return names;
-}
 
 bool is_dylib_path(const std::string& setting) {
   return setting.find('/') != std::string::npos || setting.find('.') != std::string::npos;

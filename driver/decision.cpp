@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "common/files.hpp"
+#include "common/strings.hpp"
 #include "driver/cranelift_limits.hpp"
 #include "driver/link_mode.hpp"
 
@@ -24,6 +25,71 @@ std::string render_codegen(const ParsedOption& option, const std::vector<std::st
   std::string text;
   for (size_t i = 0; i < option.token_count; ++i) text += (i ? " " : "") + tokens[option.first_token + i];
   return text;
+}
+
+bool has_crate_type(const RustcInvocation& inv, std::string_view type) {
+  return std::find(inv.crate_types.begin(), inv.crate_types.end(), type) != inv.crate_types.end();
+}
+
+bool emits(const RustcInvocation& inv, std::string_view kind) {
+  if (kind == "link" && inv.emits.empty()) return true;  // rustc's default
+  return std::any_of(inv.emits.begin(), inv.emits.end(), [&](const EmitRequest& e) { return e.kind == kind; });
+}
+
+// The name rustc gives this compile's files: -o's stem, else the crate name and -C extra-filename.
+std::string output_stem(const RustcInvocation& inv) {
+  if (inv.output) {
+    std::string name = file_name(*inv.output);
+    return name.substr(0, name.rfind('.'));
+  }
+  std::string extra;
+  for (const auto& option : inv.options)
+    if (option.option == RustcOption::Codegen && option.value.starts_with("extra-filename="))
+      extra = option.value.substr(std::string_view("extra-filename=").size());
+  return inv.crate_name + extra;
+}
+
+std::string output_dir(const RustcInvocation& inv) {
+  if (inv.output) return parent_directory(absolute_path(*inv.output));
+  return inv.out_dir.value_or(".");
+}
+
+// Decides the post steps and how `--emit obj=PATH` is rewritten: the new text of that emit entry,
+// or nullopt to drop it (the objects then come from the archive).
+struct ObjectEmitRewrite {
+  std::optional<std::string> entry;
+};
+
+std::optional<ObjectEmitRewrite> plan_post_steps(const RustcInvocation& inv, const std::string& scratch_tag, PostSteps& post) {
+  std::string stem = output_stem(inv);
+  std::string dir = output_dir(inv);
+  bool links = emits(inv, "link");
+  std::optional<std::string> staticlib, rlib;
+  if (links && has_crate_type(inv, "staticlib")) staticlib = inv.output.value_or(dir + "/lib" + stem + ".a");
+  if (links && (has_crate_type(inv, "rlib") || has_crate_type(inv, "lib"))) rlib = dir + "/lib" + stem + ".rlib";
+  if (staticlib) post.fold_archives.push_back(*staticlib);
+
+  auto obj = std::find_if(inv.emits.begin(), inv.emits.end(), [](const EmitRequest& e) { return e.kind == "obj" && e.path; });
+  if (obj == inv.emits.end() || (links && !staticlib && !rlib)) return std::nullopt;  // a linked binary: rustc's own way
+  ObjectMerge merge{*obj->path, stem, staticlib ? staticlib : rlib, {}};
+  ObjectEmitRewrite rewrite;
+  if (!merge.archive) {
+    merge.private_dir = parent_directory(absolute_path(*obj->path)) + "/.clifwrap-obj-" + scratch_tag;
+    post.private_dir = merge.private_dir;
+    rewrite.entry = "obj=" + merge.private_dir + "/" + file_name(*obj->path);
+  }
+  post.merge_objects = merge;
+  return rewrite;
+}
+
+// An `--emit` value with its `obj=PATH` entry replaced, or removed (empty result: drop the option).
+std::string rewrite_emit_value(const std::string& value, const ObjectEmitRewrite& rewrite) {
+  std::string result;
+  for (const auto& entry : split(value, ',')) {
+    std::string kept = entry.starts_with("obj=") ? rewrite.entry.value_or("") : entry;
+    if (!kept.empty()) result += (result.empty() ? "" : ",") + kept;
+  }
+  return result;
 }
 
 }  // namespace
@@ -84,10 +150,24 @@ RustcPlan plan_rewrite(const std::string& rustc, const RustcInvocation& inv, con
   bool cranelift_unit = inputs.backend && inputs.backend->treated_as_cranelift();
   plan.fallback_to_llvm = cranelift_unit && settings.fallback == "llvm";
 
-  // Tokens to drop or replace: -C flags cg_clif cannot take (Cranelift units), and --target.
+  std::optional<ObjectEmitRewrite> object_emit;
+  if (inputs.backend) object_emit = plan_post_steps(inv, inputs.scratch_tag, plan.post);
+
+  // Tokens to drop or replace: -C flags cg_clif cannot take (Cranelift units), --target, -C linker,
+  // and `--emit obj=PATH`.
   std::vector<std::optional<std::string>> replacement(inv.args.size());
   std::vector<bool> dropped(inv.args.size(), false);
   for (const auto& option : inv.options) {
+    if (option.option == RustcOption::Emit && object_emit && option.value.find("obj=") != std::string::npos) {
+      std::string value = rewrite_emit_value(option.value, *object_emit);
+      size_t value_token = option.first_token + option.token_count - 1;
+      if (value.empty()) {
+        for (size_t i = 0; i < option.token_count; ++i) dropped[option.first_token + i] = true;
+      } else {
+        replacement[value_token] = option.token_count == 2 ? value : "--emit=" + value;
+      }
+      continue;
+    }
     if (option.option == RustcOption::Target && inputs.spec_path) {
       size_t value_token = option.first_token + option.token_count - 1;
       replacement[value_token] = option.token_count == 2 ? *inputs.spec_path : "--target=" + *inputs.spec_path;
@@ -116,6 +196,8 @@ RustcPlan plan_rewrite(const std::string& rustc, const RustcInvocation& inv, con
   // rustc loads a JSON target only with -Zunstable-options.
   if (inputs.spec_path && !inv.has_unstable("unstable-options")) plan.args.push_back("-Zunstable-options");
   if (inputs.backend) plan.args.push_back("-Zcodegen-backend=" + inputs.backend->codegen_backend);
+  // The objects of a compile that links nothing stay in the private directory too.
+  if (plan.post.private_dir) plan.args.push_back("-Ztemps-dir=" + *plan.post.private_dir);
   if (inputs.embedded_linker) {
     // rustc passes its environment on to the linker: that is how clifwrap-link learns the target
     // and the linker it stands in for.

@@ -11,6 +11,7 @@
 
 #include "common/process.hpp"
 #include "driver/backend.hpp"
+#include "crt/object_merge.hpp"
 #include "driver/config.hpp"
 #include "common/rustc_facts.hpp"
 #include "driver/rustc_invocation.hpp"
@@ -40,6 +41,14 @@ struct DroppedFlag {
   std::string reason;
 };
 
+// What clifwrap finishes after rustc succeeds (crt/): cg_clif's split objects put together.
+struct PostSteps {
+  std::vector<std::string> fold_archives;    // staticlibs whose `.asm.o` members are folded
+  std::optional<ObjectMerge> merge_objects;  // `--emit obj=PATH`
+  std::optional<std::string> private_dir;    // made before rustc runs, removed after
+  bool empty() const { return fold_archives.empty() && !merge_objects; }
+};
+
 struct RustcPlan {
   std::vector<std::string> prefix;  // inner wrapper and rustc
   std::vector<std::string> args;    // rustc's arguments, rewritten
@@ -50,6 +59,7 @@ struct RustcPlan {
   bool fallback_to_llvm = false;
   bool embedded_link = false;                   // -C linker points at clifwrap-link
   std::optional<std::string> original_linker;  // the -C linker it replaced
+  PostSteps post;
 
   std::vector<std::string> argv() const;
 };
@@ -60,6 +70,8 @@ struct RewriteInputs {
   bool bootstrap_already_set = false;    // RUSTC_BOOTSTRAP=1 in the environment
   // clifwrap-link, when this unit links and CLIFWRAP_LINK=embedded: it replaces -C linker.
   std::optional<std::string> embedded_linker;
+  // Names this process's private directory for `--emit obj` (a pid, so parallel rustc calls differ).
+  std::string scratch_tag;
 };
 
 // Whether rustc runs a linker for this call: an executable, dylib, cdylib, proc-macro or test

@@ -1,12 +1,16 @@
 #include "driver/wrapper_mode.hpp"
 
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 
 #include "common/files.hpp"
+#include "crt/archive_fold.hpp"
+#include "crt/object_merge.hpp"
 #include "driver/cranelift_limits.hpp"
 #include "driver/invocation_log.hpp"
 #include "driver/rustc_facts_cache.hpp"
@@ -36,6 +40,42 @@ LogRecord log_record(const WrapperDecision& decision) {
     record.argv = argv;
   }
   return record;
+}
+
+// The private directory of `--emit obj`: made before rustc runs, removed whatever happens.
+class PrivateDirectory {
+ public:
+  explicit PrivateDirectory(const std::optional<std::string>& path) : path_(path) {}
+  Result<void> make() {
+    if (path_ && ::mkdir(path_->c_str(), 0700) != 0)
+      return fail("cannot create a private directory for rustc's objects", *path_, "check that the directory exists and is writable");
+    return {};
+  }
+  void remove() {
+    std::error_code ignored;
+    if (path_) std::filesystem::remove_all(*path_, ignored);
+    path_.reset();
+  }
+  ~PrivateDirectory() { remove(); }
+
+ private:
+  std::optional<std::string> path_;
+};
+
+// cg_clif's split objects put together after rustc; returns what each step did, for the log.
+Result<std::vector<std::string>> run_post_steps(const PostSteps& post) {
+  std::vector<std::string> done;
+  for (const auto& archive : post.fold_archives) {
+    auto folded = fold_asm_members(archive);
+    if (!folded) return tl::unexpected(folded.error());
+    if (*folded > 0) done.push_back("fold-archive: " + std::to_string(*folded) + " .asm.o members folded in " + archive);
+  }
+  if (post.merge_objects) {
+    auto merged = merge_objects(*post.merge_objects);
+    if (!merged) return tl::unexpected(merged.error());
+    done.push_back("merge-objects: " + *merged);
+  }
+  return done;
 }
 
 std::string log_path(const WrapperDecision& decision) {
@@ -118,6 +158,7 @@ Result<WrapperDecision> decide_wrapper(const std::vector<std::string>& rustc_and
   if (!facts) return tl::unexpected(facts.error());
   RewriteInputs inputs;
   inputs.bootstrap_already_set = env("RUSTC_BOOTSTRAP").value_or("") == "1";
+  inputs.scratch_tag = std::to_string(getpid());
   if (inv.target) {
     auto resolved = resolve_target(*facts, *inv.target, settings->cache_dir);
     if (!resolved) return tl::unexpected(resolved.error());
@@ -184,6 +225,9 @@ Error run_wrapper(const WrapperDecision& decision, long long started_ms) {
     std::fprintf(stderr, "warning: clifwrap: crate `%s`: dropped `%s`: %s\n", crate.c_str(), dropped.flag.c_str(),
                  dropped.reason.c_str());
 
+  PrivateDirectory private_dir(plan.post.private_dir);
+  if (auto made = private_dir.make(); !made) return made.error();
+
   // The Cranelift attempt's stderr is held back until clifwrap knows whether to show it.
   auto attempt = run_plan(plan, decision.used_argfile, plan.fallback_to_llvm);
   if (!attempt) return attempt.error();
@@ -205,6 +249,17 @@ Error run_wrapper(const WrapperDecision& decision, long long started_ms) {
     write_stderr(attempt->held_stderr);
   }
 
+  if (status == 0 && !plan.post.empty()) {
+    auto done = run_post_steps(plan.post);
+    if (!done) {
+      record.exit_code = 1;
+      record.ms = monotonic_ms() - started_ms;
+      append_log(log, record);
+      return done.error();
+    }
+    record.post_steps = *done;
+  }
+  private_dir.remove();
   record.exit_code = exit_code_of(status);
   record.ms = monotonic_ms() - started_ms;
   append_log(log, record);
@@ -238,7 +293,13 @@ std::string explain_wrapper(const WrapperDecision& decision) {
     line("env", change.name + "=" + change.value + (change.mode == EnvChange::Mode::PrependPath ? ":$" + change.name : ""));
   for (const auto& dropped : plan.dropped) line("drops", dropped.flag + ": " + dropped.reason);
   if (plan.backend) line("fallback", plan.fallback_to_llvm ? "rerun with LLVM on cg_clif's unsupported-feature errors" : "none");
+  if (plan.embedded_link)
+    line("link", "clifwrap-link (lld in-process)" + (plan.original_linker ? ", instead of " + *plan.original_linker : std::string()));
   line("runs", quote_command(plan.argv()) + (decision.used_argfile ? "  (arguments passed in a new @file)" : ""));
+  for (const auto& archive : plan.post.fold_archives) line("then", "fold .rcgu.asm.o members into their units in " + archive);
+  if (const auto& merge = plan.post.merge_objects)
+    line("then", "merge this compile's objects (" + merge->stem + ".*.rcgu[.asm].o, from " +
+                     merge->archive.value_or(merge->private_dir) + ") into " + merge->destination);
   return text;
 }
 

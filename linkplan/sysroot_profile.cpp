@@ -1,7 +1,5 @@
 #include "linkplan/sysroot_profile.hpp"
 
-#include <dirent.h>
-
 #include <algorithm>
 #include <array>
 #include <cstdlib>
@@ -32,19 +30,14 @@ std::string join_path(const std::string& dir, std::string_view name) {
 
 // Debian puts gcc's crtbegin*.o in /usr/lib/gcc/<multiarch>/<major>; the newest that has them wins.
 std::optional<std::string> find_gcc_runtime_dir(const std::string& base) {
-  DIR* dir = opendir(base.c_str());
-  if (dir == nullptr) return std::nullopt;
   std::optional<std::string> best;
   long best_version = -1;
-  while (dirent* entry = readdir(dir)) {
-    std::string name = entry->d_name;
-    if (name.empty() || name[0] == '.') continue;
+  for (const auto& name : list_directory(base)) {
     std::string candidate = join_path(base, name);
     if (!is_regular_file(join_path(candidate, "crtbeginS.o"))) continue;
     long version = std::strtol(name.c_str(), nullptr, 10);
     if (version > best_version) best_version = version, best = candidate;
   }
-  closedir(dir);
   return best;
 }
 

@@ -1,0 +1,65 @@
+#include "crt/archive.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cstring>
+
+#include "common/files.hpp"
+#include "linkplan/llvm_module.hpp"
+
+namespace clifwrap {
+namespace {
+
+void add_member(void* context, const char* name, size_t name_size, const char* data, size_t data_size) {
+  static_cast<std::vector<ArchiveMember>*>(context)->push_back({std::string(name, name_size), std::string(data, data_size)});
+}
+
+std::string first_line(const std::string& text) { return text.substr(0, text.find('\n')); }
+
+}  // namespace
+
+bool is_archive(const std::string& path) {
+  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  char magic[8];
+  bool archive = pread(fd, magic, sizeof magic, 0) == sizeof magic && std::memcmp(magic, "!<arch>\n", 8) == 0;
+  close(fd);
+  return archive;
+}
+
+Result<std::vector<ArchiveMember>> read_archive(const std::string& path) {
+  auto module = llvm_module();
+  if (!module) return tl::unexpected(module.error());
+  std::vector<ArchiveMember> members;
+  TextOutput text;
+  if ((*module)->archive_read(path.c_str(), add_member, &members, collect_text, &text) != 0)
+    return fail("cannot read the archive: " + first_line(text.err), path);
+  return members;
+}
+
+Result<void> write_archive(const std::string& path, const std::vector<ArchiveMember>& members) {
+  auto module = llvm_module();
+  if (!module) return tl::unexpected(module.error());
+  std::vector<const char*> names, data;
+  std::vector<size_t> sizes;
+  for (const auto& member : members) {
+    names.push_back(member.name.c_str());
+    data.push_back(member.data.data());
+    sizes.push_back(member.data.size());
+  }
+  std::string temporary = path + ".clifwrap-" + std::to_string(getpid()) + ".tmp";
+  TextOutput text;
+  if ((*module)->archive_write(temporary.c_str(), members.size(), names.data(), data.data(), sizes.data(), collect_text,
+                               &text) != 0) {
+    unlink(temporary.c_str());
+    return fail("cannot write the archive: " + first_line(text.err), path);
+  }
+  if (auto replaced = replace_file(temporary, path); !replaced) {
+    unlink(temporary.c_str());
+    return replaced;
+  }
+  return {};
+}
+
+}  // namespace clifwrap

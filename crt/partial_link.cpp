@@ -1,0 +1,35 @@
+#include "crt/partial_link.hpp"
+
+#include <unistd.h>
+
+#include "common/files.hpp"
+#include "crt/archive.hpp"
+#include "linkplan/llvm_module.hpp"
+
+namespace clifwrap {
+
+Result<void> partial_link(const std::vector<std::string>& inputs, const std::string& output) {
+  if (inputs.empty()) return fail("nothing to link", output, "give at least one object or archive");
+  std::string temporary = output + ".clifwrap-" + std::to_string(getpid()) + ".tmp";
+  std::vector<std::string> argv = {"ld.lld", "-r", "-o", temporary};
+  for (const auto& input : inputs) {
+    if (!is_regular_file(input)) return fail("no such file", input);
+    if (is_archive(input)) argv.insert(argv.end(), {"--whole-archive", input, "--no-whole-archive"});
+    else argv.push_back(input);
+  }
+  auto outcome = run_lld(argv, LldRun::Reusable);
+  if (!outcome) return tl::unexpected(outcome.error());
+  if (outcome->exit_code != 0) {
+    unlink(temporary.c_str());
+    std::string errors = outcome->errors;
+    while (!errors.empty() && errors.back() == '\n') errors.pop_back();
+    return fail("partial link failed: " + errors, output);
+  }
+  if (auto replaced = replace_file(temporary, output); !replaced) {
+    unlink(temporary.c_str());
+    return replaced;
+  }
+  return {};
+}
+
+}  // namespace clifwrap
