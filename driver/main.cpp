@@ -11,6 +11,8 @@
 
 #include "common/error.hpp"
 #include "common/files.hpp"
+#include "crt/partial_link.hpp"
+#include "crt/sysroot_layout.hpp"
 #include "driver/config.hpp"
 #include "driver/doctor.hpp"
 #include "driver/link_mode.hpp"
@@ -99,6 +101,47 @@ int target_command(const Args& args) {
   return printed ? 0 : fail_with(printed.error());
 }
 
+int partial_link_command(const Args& args) {
+  if (wants_help(args)) return print_help(args);
+  constexpr std::string_view usage = "clifwrap partial-link -o OUT IN...";
+  std::optional<std::string> output;
+  std::vector<std::string> inputs;
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "-o" && i + 1 < args.size()) output = args[++i];
+    else if (args[i].starts_with("-")) return fail_with(Error{"unknown argument `" + args[i] + "`", {}, "usage: " + std::string(usage), 2});
+    else inputs.push_back(args[i]);
+  }
+  if (!output || inputs.empty()) return fail_with(Error{"give -o OUT and at least one input", {}, "usage: " + std::string(usage), 2});
+  if (auto linked = partial_link(inputs, *output); !linked) return fail_with(linked.error());
+  std::printf("%s: one relocatable object from %zu input%s\n", output->c_str(), inputs.size(), inputs.size() == 1 ? "" : "s");
+  return 0;
+}
+
+int sysroot_command(const Args& args) {
+  if (wants_help(args)) return print_help(args);
+  constexpr std::string_view usage = "clifwrap sysroot --relibc DIR --target T --out DIR [--rustc PATH]";
+  SysrootRequest request;
+  if (auto rustc = process_environment()("RUSTC"); rustc && !rustc->empty()) request.rustc = *rustc;
+  for (size_t i = 0; i < args.size(); ++i) {
+    std::string* field = args[i] == "--relibc" ? &request.relibc
+                         : args[i] == "--target" ? &request.target
+                         : args[i] == "--out"    ? &request.out
+                         : args[i] == "--rustc"  ? &request.rustc
+                                                 : nullptr;
+    if (field == nullptr || i + 1 >= args.size())
+      return fail_with(Error{"unexpected argument `" + args[i] + "`", {}, "usage: " + std::string(usage), 2});
+    *field = args[++i];
+  }
+  if (request.relibc.empty() || request.target.empty() || request.out.empty())
+    return fail_with(Error{"give --relibc, --target and --out", {}, "usage: " + std::string(usage), 2});
+  auto entries = lay_out_sysroot(request);
+  if (!entries) return fail_with(entries.error());
+  for (const auto& entry : *entries) std::printf("%-22s %s\n", entry.path.c_str(), entry.from.c_str());
+  std::printf("sysroot ready: %s (CLIFWRAP_PROFILE=redox CLIFWRAP_SYSROOT=%s)\n", request.out.c_str(),
+              absolute_path(request.out).c_str());
+  return 0;
+}
+
 struct CommandSpec {
   std::string_view name;
   std::string_view usage;
@@ -112,6 +155,10 @@ constexpr CommandSpec kCommands[] = {
     {"explain", "clifwrap explain <rustc> [args...]", "show what wrapper mode would run and why; runs nothing",
      explain_command},
     {"target", "clifwrap target <triple|spec.json>", "print the spec clifwrap derives for Cranelift", target_command},
+    {"partial-link", "clifwrap partial-link -o OUT IN...", "one relocatable object from objects and archives (lld -r)",
+     partial_link_command},
+    {"sysroot", "clifwrap sysroot --relibc DIR --target T --out DIR", "lay out a Redox sysroot from a relibc build",
+     sysroot_command},
     {"--help", "clifwrap --help", "this text", print_help},
     {"--version", "clifwrap --version", "the version", print_version},
 };
@@ -121,7 +168,7 @@ int print_help(const Args&) {
       "clifwrap: build Rust with the Cranelift codegen backend through an unchanged cargo\n\n"
       "usage:\n  RUSTC_WRAPPER=clifwrap cargo build ...\n  clifwrap <rustc> [args...]          wrapper mode (what cargo runs)\n");
   for (const auto& command : kCommands)
-    std::printf("  %-35s %s\n", std::string(command.usage).c_str(), std::string(command.summary).c_str());
+    std::printf("  %s\n      %s\n", std::string(command.usage).c_str(), std::string(command.summary).c_str());
   std::printf("\nsettings (environment variable, clifwrap.toml key; the environment wins):\n");
   for (const auto& spec : setting_table())
     std::printf("  %-18s %-14s %s\n", std::string(spec.env).c_str(), std::string(spec.key).c_str(),

@@ -1,0 +1,181 @@
+#include "crt/sysroot_layout.hpp"
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <optional>
+
+#include "common/files.hpp"
+#include "common/process.hpp"
+#include "crt/archive.hpp"
+#include "crt/archive_fold.hpp"
+#include "crt/partial_link.hpp"
+#include "crt/split_objects.hpp"
+#include "crt/unwind_stubs.hpp"
+
+namespace clifwrap {
+namespace {
+
+std::optional<std::string> find_first(const std::vector<std::string>& dirs, const std::vector<std::string>& names) {
+  for (const auto& dir : dirs)
+    for (const auto& name : names)
+      if (is_regular_file(dir + "/" + name)) return dir + "/" + name;
+  return std::nullopt;
+}
+
+std::string join(const std::vector<std::string>& items) {
+  std::string text;
+  for (const auto& item : items) text += (text.empty() ? "" : ", ") + item;
+  return text;
+}
+
+// The crate `name`'s own members of a staticlib (`<name>[-hash].<cgu>.rcgu[.asm].o`), not core's.
+bool crate_member(const std::string& member, const std::string& name) {
+  if (!member.starts_with(name) || member.size() <= name.size()) return false;
+  char next = member[name.size()];
+  return (next == '.' || next == '-') && (is_unit_object(member) || is_asm_object(member));
+}
+
+// crtX.o from an object (copied) or from libcrtX.a (its own members, partial-linked in link order).
+Result<std::string> make_crt_object(const std::string& source, const std::string& name, const std::string& destination,
+                                    const std::string& scratch) {
+  if (!is_archive(source)) {
+    auto bytes = read_file(source);
+    if (!bytes) return tl::unexpected(bytes.error());
+    if (auto written = write_file_atomically(destination, *bytes); !written) return tl::unexpected(written.error());
+    return source;
+  }
+  auto members = read_archive(source);
+  if (!members) return tl::unexpected(members.error());
+  std::vector<std::string> names;
+  for (const auto& member : *members) {
+    if (!crate_member(member.name, name)) continue;
+    if (auto w = write_file_atomically(scratch + "/" + member.name, member.data); !w) return tl::unexpected(w.error());
+    names.push_back(member.name);
+  }
+  if (names.empty())
+    return fail("the archive has no objects of the " + name + " crate", source, "is it relibc's lib" + name + ".a?");
+  std::vector<std::string> files;
+  for (const auto& member : link_order(names)) files.push_back(scratch + "/" + member);
+  if (auto linked = partial_link(files, destination); !linked) return tl::unexpected(linked.error());
+  return std::to_string(files.size()) + " objects of " + source + " (partial link)";
+}
+
+Result<void> symlink_atomically(const std::string& target, const std::string& link) {
+  std::string temporary = link + ".clifwrap-" + std::to_string(getpid()) + ".tmp";
+  ::unlink(temporary.c_str());
+  if (::symlink(target.c_str(), temporary.c_str()) != 0 || ::rename(temporary.c_str(), link.c_str()) != 0) {
+    ::unlink(temporary.c_str());
+    return fail("cannot create the symbolic link", link);
+  }
+  return {};
+}
+
+Result<void> write_unwind_stubs(const SysrootRequest& request, const std::string& lib, const std::string& scratch,
+                                std::vector<SysrootEntry>& entries) {
+  auto source = unwind_stubs_source(request.target);
+  if (!source)
+    return fail("no _Unwind_* stubs for this architecture", request.target, "add its row to crt/unwind_stubs.cpp");
+  std::string rs = scratch + "/unwind_stubs.rs", object = scratch + "/unwind_stubs.o";
+  if (auto w = write_file_atomically(rs, *source); !w) return w;
+  // As cg_clif assembles global_asm!: rustc's LLVM backend on a #![no_core] crate.
+  Command assemble{{request.rustc, "--target", request.target, "--crate-type", "staticlib", "--emit", "obj", "-o",
+                    object, "-Cpanic=abort", "-Zcodegen-backend=llvm", rs},
+                   {{"RUSTC_BOOTSTRAP", "1"}}};
+  auto ran = capture_output(assemble);
+  if (!ran) return fail("cannot assemble the unwind stubs: " + ran.error().message, request.rustc);
+  auto bytes = read_file(object);
+  if (!bytes) return tl::unexpected(bytes.error());
+  for (const char* name : {"libunwind_stubs.a", "libgcc_eh.a"}) {
+    if (auto written = write_archive(lib + "/" + name, {{"unwind_stubs.o", *bytes}}); !written) return written;
+    entries.push_back({std::string("lib/") + name, "_Unwind_* stubs for " + request.target + ", assembled by " + request.rustc});
+  }
+  return {};
+}
+
+Result<void> copy_headers(const std::string& from, const std::string& to) {
+  if (auto made = make_directories(to); !made) return made;
+  std::error_code error;
+  for (auto it = std::filesystem::recursive_directory_iterator(from, error);
+       !error && it != std::filesystem::recursive_directory_iterator(); it.increment(error)) {
+    std::string relative = std::filesystem::relative(it->path(), from).string();
+    std::string destination = to + "/" + relative;
+    if (it->is_directory()) {
+      if (auto made = make_directories(destination); !made) return made;
+    } else if (it->is_regular_file()) {
+      auto bytes = read_file(it->path().string());
+      if (!bytes) return tl::unexpected(bytes.error());
+      if (auto written = write_file_atomically(destination, *bytes); !written) return written;
+    }
+  }
+  if (error) return fail("cannot read the headers: " + error.message(), from);
+  return {};
+}
+
+}  // namespace
+
+std::vector<std::string> relibc_search_dirs(const SysrootRequest& request) {
+  const std::string& root = request.relibc;
+  return {root, root + "/target/" + request.target + "/release", root + "/target/" + request.target + "/debug",
+          root + "/target/release", root + "/target/debug"};
+}
+
+Result<std::vector<SysrootEntry>> lay_out_sysroot(const SysrootRequest& request) {
+  if (!is_directory(request.relibc)) return fail("not a directory", request.relibc, "give relibc's source or build directory");
+  std::vector<std::string> dirs = relibc_search_dirs(request);
+  std::string build_hint = "build relibc first (make -C relibc); looked in " + join(dirs);
+
+  // Everything is found before anything is written.
+  struct Crt {
+    std::string name;
+    std::string source;
+  };
+  std::vector<Crt> crts;
+  for (std::string name : {"crt0", "crti", "crtn"}) {
+    auto source = find_first(dirs, {name + ".o", "lib" + name + ".a"});
+    if (!source) return fail("no " + name + ".o or lib" + name + ".a in the relibc build", request.relibc, build_hint);
+    crts.push_back({name, *source});
+  }
+  auto libc = find_first(dirs, {"libc.a", "librelibc.a"});
+  if (!libc) return fail("no libc.a or librelibc.a in the relibc build", request.relibc, build_hint);
+
+  std::string lib = request.out + "/lib";
+  if (auto made = make_directories(lib); !made) return tl::unexpected(made.error());
+  auto scratch = TemporaryDirectory::create(lib, ".clifwrap-sysroot-");
+  if (!scratch) return tl::unexpected(scratch.error());
+  std::vector<SysrootEntry> entries;
+
+  for (const auto& crt : crts) {
+    std::string member_dir = scratch->path() + "/" + crt.name;
+    if (auto made = make_directories(member_dir); !made) return tl::unexpected(made.error());
+    auto from = make_crt_object(crt.source, crt.name, lib + "/" + crt.name + ".o", member_dir);
+    if (!from) return tl::unexpected(from.error());
+    entries.push_back({"lib/" + crt.name + ".o", *from});
+  }
+  for (const char* alias : {"crt1.o", "Scrt1.o"}) {
+    if (auto linked = symlink_atomically("crt0.o", lib + "/" + alias); !linked) return tl::unexpected(linked.error());
+    entries.push_back({std::string("lib/") + alias, "-> crt0.o"});
+  }
+
+  auto libc_bytes = read_file(*libc);
+  if (!libc_bytes) return tl::unexpected(libc_bytes.error());
+  if (auto written = write_file_atomically(lib + "/libc.a", *libc_bytes); !written) return tl::unexpected(written.error());
+  auto folded = fold_asm_members(lib + "/libc.a");
+  if (!folded) return tl::unexpected(folded.error());
+  entries.push_back({"lib/libc.a", *libc + (*folded ? " (" + std::to_string(*folded) + " .asm.o members folded)" : "")});
+
+  for (const char* name : {"libpthread.a", "libdl.a", "librt.a"}) {
+    if (auto written = write_file_atomically(lib + "/" + name, "!<arch>\n"); !written) return tl::unexpected(written.error());
+    entries.push_back({std::string("lib/") + name, "empty: relibc has these functions in libc"});
+  }
+  if (auto stubs = write_unwind_stubs(request, lib, scratch->path(), entries); !stubs) return tl::unexpected(stubs.error());
+
+  for (const auto& dir : {request.relibc + "/include", request.relibc + "/target/" + request.target + "/include"}) {
+    if (!is_directory(dir)) continue;
+    if (auto copied = copy_headers(dir, request.out + "/include"); !copied) return tl::unexpected(copied.error());
+    entries.push_back({"include/", dir});
+  }
+  return entries;
+}
+
+}  // namespace clifwrap
