@@ -4,13 +4,19 @@
 # need to load it (the toolchain's lib dir on LD_LIBRARY_PATH, -Z allowed), fails the crate named
 # by $DOUBLE_FAIL_CRATE with cg_clif's exact variadic error, and otherwise compiles with the real
 # rustc and LLVM. Every other call goes to the real rustc untouched. $DOUBLE_TRACE records calls.
+# With $DOUBLE_ASM_DIR/<crate>.s present, a staticlib of that crate gets that assembly as its own
+# member `<unit>.rcgu.asm.o` beside the crate's first unit, assembled the way cg_clif assembles
+# global_asm! (rustc -Zcodegen-backend=llvm on a #![no_core] crate): what cg_clif's archives hold.
 set -u
 real=/usr/bin/rustc
 args=("$@")
-crate="" backend="" error_format=human
+crate="" backend="" error_format=human out_dir="" extra="" target=()
 for ((i = 0; i < ${#args[@]}; i++)); do
   case "${args[i]}" in
     --crate-name) crate=${args[i+1]} ;;
+    --out-dir) out_dir=${args[i+1]} ;;
+    --target) target=(--target "${args[i+1]}") ;;
+    extra-filename=*) extra=${args[i]#extra-filename=} ;;
     -Zcodegen-backend=*) backend=${args[i]#-Zcodegen-backend=}; backend_index=$i ;;
     --error-format=*) error_format=${args[i]#--error-format=} ;;
   esac
@@ -35,6 +41,25 @@ case "$backend" in
       exit 1
     fi
     args[backend_index]=-Zcodegen-backend=llvm
+    asm_source=${DOUBLE_ASM_DIR:-/nonexistent}/$crate.s
+    archive=$out_dir/lib$crate$extra.a
+    if [ -f "$asm_source" ]; then
+      "$real" "${args[@]}" || exit
+      [ -f "$archive" ] || exit 0
+      unit=$(ar t "$archive" | grep -m1 "^$crate$extra\..*\.rcgu\.o\$")
+      work=$(mktemp -d)
+      {
+        printf '#![feature(decl_macro, no_core, rustc_attrs)]\n#![allow(internal_features)]\n#![no_core]\n'
+        printf '#[rustc_builtin_macro]\nmacro global_asm() { /* compiler built-in */ }\nglobal_asm!(r###"\n'
+        cat "$asm_source"
+        printf '"###);\n'
+      } > "$work/asm.rs"
+      RUSTC_BOOTSTRAP=1 "$real" "${target[@]}" --crate-type staticlib --emit obj -o "$work/${unit%.o}.asm.o" \
+        -Abad_asm_style -Zcodegen-backend=llvm "$work/asm.rs" || exit
+      (cd "$work" && ar qs "$archive" "${unit%.o}.asm.o") || exit
+      rm -rf "$work"
+      exit 0
+    fi
     ;;
 esac
 exec "$real" "${args[@]}"

@@ -1,0 +1,95 @@
+# relibc's way of building its C runtime, through clifwrap: crt0/crti/crtn with
+# `cargo rustc -- --emit obj=… -C panic=abort` (several codegen units: rustc alone loses the
+# file), a staticlib libc; then `clifwrap sysroot` lays out a Redox sysroot from that build tree,
+# and a program linked by clifwrap-link with the redox profile runs here (x86_64, Linux system
+# calls), exits 42, and shows its .init fragment ran before main (crti and crtn in their places).
+# Then bad input: a corrupt archive, a missing crt0, an impossible output directory, a failed merge.
+source "$(dirname "$0")/lib.sh"
+
+LINK=$(dirname "$CLIFWRAP")/clifwrap-link
+cp -r "$CLIFWRAP_SOURCE_DIR/tests/e2e/fixtures/relibc" relibc
+cd relibc
+export RUSTC_BOOTSTRAP=1  # the fixtures' weak panic handlers use #![feature(linkage)], as relibc's crt0 does
+build_crt() {  # crate, target dir: relibc's Makefile line, with several codegen units
+  cargo rustc -q --release --manifest-path src/$1/Cargo.toml --target-dir "$2" -- \
+    --emit obj="$2/release/$1.o" -C panic=abort -C codegen-units=4 -C opt-level=0
+}
+
+step "rustc alone: --emit obj=PATH with several objects loses the file"
+build_crt crt0 "$E2E_SCRATCH/plain" 2> ../plain.err
+expect_contains ../plain.err "ignoring emit path because multiple .o files were produced"
+[ ! -e "$E2E_SCRATCH/plain/release/crt0.o" ]
+
+step "through clifwrap: crt0.o, crti.o, crtn.o and libc"
+export CLIFWRAP_BACKEND=llvm CLIFWRAP_LOG=$E2E_SCRATCH/build.log RUSTC_WRAPPER=$CLIFWRAP
+for crt in crt0 crti crtn; do build_crt $crt "$PWD/target"; done
+cargo build -q --release -p relibc
+unset RUSTC_WRAPPER CLIFWRAP_LOG
+for crt in crt0 crti crtn; do [ -f target/release/$crt.o ]; done
+grep '"crate":"crt0"' ../build.log > ../crt0.log
+expect_contains ../crt0.log '"post_steps":["merge-objects: merged 3 objects into'
+nm target/release/crt0.o > ../crt0.symbols
+expect_contains ../crt0.symbols "T _start"
+expect_contains ../crt0.symbols "T relibc_start"
+
+step "clifwrap sysroot lays the sysroot out and says what went where"
+"$CLIFWRAP" sysroot --relibc "$PWD" --target x86_64-unknown-linux-gnu --out ../sysroot > ../sysroot.out
+cat ../sysroot.out
+for line in "lib/crt0.o" "lib/libc.a             $PWD/target/release/librelibc.a" "lib/crt1.o             -> crt0.o" \
+    "lib/libpthread.a       empty" "lib/libunwind_stubs.a  _Unwind_* stubs" "include/"; do
+  expect_contains ../sysroot.out "$line"
+done
+[ "$(readlink ../sysroot/lib/Scrt1.o)" = crt0.o ]
+[ -z "$(ar t ../sysroot/lib/librt.a)" ]
+nm ../sysroot/lib/libgcc_eh.a > ../stubs.symbols
+expect_contains ../stubs.symbols "T _Unwind_Resume"
+expect_contains ../stubs.symbols "T _Unwind_GetIP"
+[ -f ../sysroot/include/stdio.h ]
+
+step "idempotent: a second run writes the same files"
+(cd ../sysroot && find . -type f | sort | xargs sha256sum) > ../first.sums
+"$CLIFWRAP" sysroot --relibc "$PWD" --target x86_64-unknown-linux-gnu --out ../sysroot > /dev/null
+(cd ../sysroot && find . -type f | sort | xargs sha256sum) > ../second.sums
+diff ../first.sums ../second.sums
+[ -z "$(ls -a ../sysroot/lib | grep clifwrap)" ]
+
+step "a program linked with the redox profile runs, and its .init fragment ran before main"
+rustc --edition 2021 --crate-type lib -C panic=abort -C opt-level=1 --emit obj -o main.o program/main.rs
+CLIFWRAP_PROFILE=redox CLIFWRAP_SYSROOT=$E2E_SCRATCH/sysroot "$LINK" -static -nodefaultlibs -o prog main.o -lc
+run ./prog one > ../prog.out
+[ "$status" = 42 ]
+expect_contains ../prog.out "init ran before main"
+expect_contains ../prog.out "one argument"
+
+step "partial-link: objects and whole archives into one relocatable object"
+"$CLIFWRAP" partial-link -o ../crti-crtn.o target/release/crti.o target/release/crtn.o > ../partial.out
+expect_contains ../partial.out "one relocatable object from 2 inputs"
+readelf -h ../crti-crtn.o | grep -q "REL (Relocatable file)"
+"$CLIFWRAP" partial-link -o ../libcrti.o target/release/libcrti.a > /dev/null
+readelf -sW ../libcrti.o > ../libcrti.symbols  # (binutils' nm trips over core's members)
+grep -qE "FUNC +GLOBAL +DEFAULT +[0-9]+ _init$" ../libcrti.symbols
+
+step "bad input: a corrupt archive, a missing crt0, an impossible output, a failed merge keeps the old files"
+printf '!<arch>\nthis is not an archive member header\n' > ../corrupt.a
+run "$CLIFWRAP" partial-link -o ../corrupt.o ../corrupt.a 2> ../corrupt.err
+[ "$status" = 1 ]
+expect_contains ../corrupt.err "corrupt.a"
+[ ! -e ../corrupt.o ]
+mkdir -p ../no-crt0/target/release && cp target/release/librelibc.a target/release/crti.o target/release/crtn.o ../no-crt0/target/release/
+run "$CLIFWRAP" sysroot --relibc ../no-crt0 --target x86_64-unknown-linux-gnu --out ../never 2> ../no-crt0.err
+[ "$status" = 1 ]
+expect_contains ../no-crt0.err "no crt0.o or libcrt0.a in the relibc build"
+[ ! -e ../never ]
+run "$CLIFWRAP" sysroot --relibc "$PWD" --target x86_64-unknown-linux-gnu --out /proc/clifwrap-sysroot 2> ../proc.err
+[ "$status" = 1 ]
+expect_contains ../proc.err "/proc/clifwrap-sysroot"
+cp -r "$PWD" ../broken && rm ../broken/target/release/crt0.o && cp ../corrupt.a ../broken/target/release/libcrt0.a
+sha=$(sha256sum < ../sysroot/lib/crt0.o)
+run "$CLIFWRAP" sysroot --relibc ../broken --target x86_64-unknown-linux-gnu --out ../sysroot 2> ../broken.err
+[ "$status" = 1 ]
+expect_contains ../broken.err "libcrt0.a"
+[ "$(sha256sum < ../sysroot/lib/crt0.o)" = "$sha" ]
+[ -z "$(ls -a ../sysroot/lib | grep clifwrap)" ]
+run "$CLIFWRAP" partial-link -o ../x.o 2> ../usage.err
+[ "$status" = 2 ]
+echo "relibc-shaped sysroot works"
