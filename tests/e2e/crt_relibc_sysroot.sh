@@ -46,6 +46,15 @@ expect_contains ../stubs.symbols "T _Unwind_Resume"
 expect_contains ../stubs.symbols "T _Unwind_GetIP"
 [ -f ../sysroot/include/stdio.h ]
 
+step "unwind stubs for the other Redox architectures"
+for target in aarch64-unknown-redox riscv64gc-unknown-redox i586-unknown-redox; do
+  "$CLIFWRAP" sysroot --relibc "$PWD" --target $target --out ../sysroot-$target > /dev/null
+  readelf -h ../sysroot-$target/lib/libunwind_stubs.a > ../stubs-$target.header
+done
+expect_contains ../stubs-aarch64-unknown-redox.header "AArch64"
+expect_contains ../stubs-riscv64gc-unknown-redox.header "RISC-V"
+expect_contains ../stubs-i586-unknown-redox.header "Intel 80386"
+
 step "idempotent: a second run writes the same files"
 (cd ../sysroot && find . -type f | sort | xargs sha256sum) > ../first.sums
 "$CLIFWRAP" sysroot --relibc "$PWD" --target x86_64-unknown-linux-gnu --out ../sysroot > /dev/null
