@@ -1,6 +1,5 @@
 #include "driver/backend.hpp"
 
-
 #include "common/files.hpp"
 #include "driver/elf_needed.hpp"
 

@@ -10,10 +10,10 @@
 #include <vector>
 
 #include "common/process.hpp"
-#include "driver/backend.hpp"
-#include "crt/object_merge.hpp"
-#include "driver/config.hpp"
 #include "common/rustc_facts.hpp"
+#include "crt/object_merge.hpp"
+#include "driver/backend.hpp"
+#include "driver/config.hpp"
 #include "driver/rustc_invocation.hpp"
 
 namespace clifwrap {

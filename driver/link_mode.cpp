@@ -4,9 +4,7 @@
 
 #include <climits>
 #include <cstdio>
-#include <cerrno>
 #include <cstdlib>
-#include <cstring>
 
 #include "common/files.hpp"
 #include "common/process.hpp"

@@ -33,13 +33,10 @@ Result<void> expand_into(const std::vector<std::string>& args, int depth, std::v
 
 // --- the gcc driver -------------------------------------------------------------------------------
 
-struct GccTranslation {
-  std::vector<std::string> ld_arguments;  // in command-line order
-};
-
-GccTranslation translate_gcc(const std::vector<std::string>& args, LinkPlan& plan) {
-  GccTranslation out;
-  auto& ld = out.ld_arguments;
+// The gcc driver's arguments as GNU ld arguments, in command-line order; driver facts (kind, start
+// files, emulation, dropped and unknown options) go straight into the plan.
+std::vector<std::string> translate_gcc(const std::vector<std::string>& args, LinkPlan& plan) {
+  std::vector<std::string> ld;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
     if (arg.empty() || arg[0] != '-' || arg == "-") {
@@ -100,7 +97,7 @@ GccTranslation translate_gcc(const std::vector<std::string>& args, LinkPlan& pla
       case GccAction::Drop: plan.dropped.push_back(arg + ": " + std::string(spec->value)); break;
     }
   }
-  return out;
+  return ld;
 }
 
 // --- GNU ld ---------------------------------------------------------------------------------------
@@ -323,7 +320,7 @@ Result<LinkPlan> plan_link(const std::vector<std::string>& args, const SysrootPr
   if (plan.dialect == LinkDialect::GnuLd) {
     ld_arguments.assign(args.begin() + 2, args.end());
   } else {
-    ld_arguments = translate_gcc(args, plan).ld_arguments;
+    ld_arguments = translate_gcc(args, plan);
     if (plan.switches.static_pie) plan.options.push_back({"-z", "text"});  // as gcc does for -static-pie
   }
 
