@@ -93,7 +93,7 @@ int hand_over(const LinkContext& context, const LinkPlan& plan, const std::vecto
   auto linker = original_linker(context, plan, env);
   if (!linker) {
     log_link(context, plan, "failed", "unknown option " + unknown, {}, 1);
-    return report(Error{"clifwrap-link does not know the option `" + unknown + "`", context.program_name,
+    return report(Error{"unknown linker option `" + unknown + "`", context.program_name,
                        "set CLIFWRAP_LINK=system to link with the target's own linker, or link without that option"});
   }
   std::fprintf(stderr, "clifwrap-link: note: handing this link to `%s`: the option `%s` is not one it plans\n",

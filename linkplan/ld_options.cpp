@@ -53,6 +53,8 @@ constexpr std::array kTable = {
     LdOptionSpec{"export-dynamic-symbol", R::Value, A::Pass},
     LdOptionSpec{"fatal-warnings", R::Flag, A::Pass},
     LdOptionSpec{"fini", R::Value, A::Pass},
+    LdOptionSpec{"fix-cortex-a53-843419", R::Flag, A::Pass},  // rustc's aarch64 targets pass it
+    LdOptionSpec{"fix-cortex-a8", R::Flag, A::Pass},
     LdOptionSpec{"gc-sections", R::Flag, A::Pass},
     LdOptionSpec{"gdb-index", R::Flag, A::Pass},
     LdOptionSpec{"h", R::Value, A::Pass},

@@ -49,7 +49,7 @@ expect_contains redox.err "clifwrap sysroot --relibc"
 step "an unknown option with no linker to hand over to: an error naming it"
 run env CLIFWRAP_PROFILE=none ./x86_64-unknown-redox-gcc -static-libgcc -o prog-unknown main.o 2> unknown.err
 [ "$status" = 1 ]
-expect_contains unknown.err "does not know the option \`-static-libgcc\`"
+expect_contains unknown.err "unknown linker option \`-static-libgcc\`"
 [ "$(wc -l < unknown.err)" = 1 ]
 [ ! -e prog-unknown ]
 

@@ -139,6 +139,7 @@ TEST_CASE("the option tables are sorted and unique") {
   for (size_t i = 1; i < gcc.size(); ++i) CHECK(gcc[i - 1].spelling < gcc[i].spelling);
   CHECK(find_ld_option("gc-sections") != nullptr);
   CHECK(find_ld_option("frobnicate") == nullptr);
+  CHECK(find_ld_option("fix-cortex-a53-843419")->action == LdAction::Pass);  // aarch64-unknown-none's links
   CHECK(find_gcc_option("-Wl,--as-needed")->action == GccAction::LinkerArgs);
   CHECK(find_gcc_option("-static-pie")->action == GccAction::StaticPie);
   CHECK(find_gcc_option("-static-libgcc") == nullptr);  // changes default libs: not silently ignored

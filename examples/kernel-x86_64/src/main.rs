@@ -1,0 +1,37 @@
+// A no_std kernel for x86_64-unknown-none: booted by QEMU through its PVH note (boot.rs), it runs
+// the checks both example kernels share on a small heap, prints each on the serial port, and ends
+// QEMU through the isa-debug-exit device (exit status 33 when every check passed).
+#![no_std]
+#![no_main]
+
+extern crate alloc;
+
+mod boot;
+#[macro_use]
+mod serial;
+#[path = "../../kernel-common/checks.rs"]
+mod checks;
+#[path = "../../kernel-common/heap.rs"]
+mod heap;
+
+#[global_allocator]
+static HEAP: heap::BumpHeap = heap::BumpHeap::new();
+
+#[no_mangle]
+pub extern "C" fn kernel_main() -> ! {
+    println!("kernel-x86_64: booted in long mode");
+    let mut all_passed = true;
+    for (name, got, expected) in checks::run() {
+        let passed = got == expected;
+        all_passed &= passed;
+        println!("{name}: {got} {}", if passed { "ok" } else { "FAILED" });
+    }
+    println!("{}", if all_passed { "all checks passed" } else { "some checks FAILED" });
+    serial::exit_qemu(if all_passed { 0x10 } else { 0x11 })
+}
+
+#[panic_handler]
+fn panic(info: &core::panic::PanicInfo) -> ! {
+    println!("panic: {info}");
+    serial::exit_qemu(0x11)
+}
