@@ -7,7 +7,7 @@
 source "$(dirname "$0")/lib.sh"
 
 LINK=$(dirname "$CLIFWRAP")/clifwrap-link
-cp -r "$CLIFWRAP_SOURCE_DIR/tests/e2e/fixtures/relibc" relibc
+cp -r "$CLIFWRAP_SOURCE_DIR/examples/userspace" relibc
 cd relibc
 export RUSTC_BOOTSTRAP=1  # the fixtures' weak panic handlers use #![feature(linkage)], as relibc's crt0 does
 build_crt() {  # crate, target dir: relibc's Makefile line, with several codegen units
