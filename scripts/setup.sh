@@ -13,6 +13,7 @@ packages=(
   sccache qemu-system-x86 qemu-system-arm binutils file
   # real crates from Debian's registry used by the end-to-end tests and examples
   librust-itoa-dev
+  librust-serde-dev librust-serde-derive-dev librust-serde-json-dev librust-regex-dev librust-futures-dev
 )
 
 missing=()
