@@ -1,6 +1,7 @@
 // What both kernels check, each a name, the value computed and the value expected. black_box keeps
 // the compiler from folding the work away: the backend has to generate it.
 use alloc::collections::BTreeMap;
+use core::fmt::Write;
 use alloc::vec::Vec;
 use core::hint::black_box;
 use core::sync::atomic::{AtomicU64, Ordering};
@@ -41,4 +42,16 @@ pub fn run() -> [(&'static str, u64, u64); 6] {
         ("btreemap", btreemap, 100 * 1000 + 4950),
         ("atomic u64", atomic, 1000 << 33),
     ]
+}
+
+/// Runs the checks and prints one line each, then a verdict; true when every check passed.
+pub fn run_and_report(console: &mut dyn Write) -> bool {
+    let mut all_passed = true;
+    for (name, got, expected) in run() {
+        let passed = got == expected;
+        all_passed &= passed;
+        let _ = writeln!(console, "{name}: {got} {}", if passed { "ok" } else { "FAILED" });
+    }
+    let _ = writeln!(console, "{}", if all_passed { "all checks passed" } else { "some checks FAILED" });
+    all_passed
 }

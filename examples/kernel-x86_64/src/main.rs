@@ -20,13 +20,7 @@ static HEAP: heap::BumpHeap = heap::BumpHeap::new();
 #[no_mangle]
 pub extern "C" fn kernel_main() -> ! {
     println!("kernel-x86_64: booted in long mode");
-    let mut all_passed = true;
-    for (name, got, expected) in checks::run() {
-        let passed = got == expected;
-        all_passed &= passed;
-        println!("{name}: {got} {}", if passed { "ok" } else { "FAILED" });
-    }
-    println!("{}", if all_passed { "all checks passed" } else { "some checks FAILED" });
+    let all_passed = checks::run_and_report(&mut serial::Serial);
     serial::exit_qemu(if all_passed { 0x10 } else { 0x11 })
 }
 
