@@ -57,6 +57,10 @@ void collect_text(void* text_output, int stream, const char* text, size_t size) 
 }
 
 Result<LldOutcome> run_lld(const std::vector<std::string>& argv, LldRun run) {
+  // After a fatal error or a crash lld's global state is spoiled: it must not run again here.
+  static bool spoiled = false;
+  if (spoiled)
+    return fail("lld cannot link again in this process after a fatal error", "ld.lld", "run clifwrap again");
   auto module = llvm_module();
   if (!module) return tl::unexpected(module.error());
   std::vector<const char*> raw;
@@ -70,6 +74,7 @@ Result<LldOutcome> run_lld(const std::vector<std::string>& argv, LldRun run) {
   outcome.output = std::move(text.out);
   outcome.errors = std::move(text.err);
   outcome.can_run_again = can_run_again != 0;
+  spoiled = !outcome.can_run_again;
   return outcome;
 }
 

@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
   # build
   cmake ninja-build g++ pkg-config
+  libclang-rt-22-dev   # ASan, UBSan and libFuzzer for the sanitizer build
   llvm-22-dev liblld-22-dev lld-22 clang-22
   libfmt-dev libexpected-dev doctest-dev libtomlplusplus-dev
   # tests: Debian's rustc/cargo 1.96 with the library sources for offline -Zbuild-std
