@@ -1,5 +1,7 @@
 #include "common/files.hpp"
 
+#include "common/temporaries.hpp"
+
 #include <cerrno>
 #include <cstring>
 #include <dirent.h>
@@ -42,13 +44,11 @@ Result<std::string> read_file(const std::string& path) {
 }
 
 Result<void> write_file_atomically(const std::string& path, std::string_view content) {
-  std::string temp = path + ".tmp-XXXXXX";
-  int fd = ::mkstemp(temp.data());
+  std::string temp = temporary_name_for(path);
+  RemoveOnSignal on_signal(temp);
+  ::unlink(temp.c_str());  // left by an earlier process with this pid
+  int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
   if (fd < 0) return fail("cannot create a temporary file beside it: " + errno_text(), path);
-  // mkstemp creates 0600; the final file gets the usual permissions.
-  mode_t mask = ::umask(0);
-  ::umask(mask);
-  ::fchmod(fd, 0666 & ~mask);
   auto written = write_all(fd, content, temp);
   if (::close(fd) != 0 && written) written = fail("cannot write: " + errno_text(), temp);
   if (written && ::rename(temp.c_str(), path.c_str()) != 0)
@@ -129,7 +129,7 @@ Result<void> replace_file(const std::string& from, const std::string& to) {
   struct stat old_file;
   std::string graveyard;
   if (::lstat(to.c_str(), &old_file) == 0 && S_ISREG(old_file.st_mode)) {
-    graveyard = to + ".clifwrap-old-" + std::to_string(::getpid());
+    graveyard = to + ".clifwrap-old-" + std::to_string(::getpid());  // swept if this process dies here
     if (::rename(to.c_str(), graveyard.c_str()) != 0) graveyard.clear();
   }
   if (::rename(from.c_str(), to.c_str()) != 0) {
@@ -152,11 +152,14 @@ Result<void> replace_file(const std::string& from, const std::string& to) {
 }
 
 Result<TemporaryDirectory> TemporaryDirectory::create(const std::string& parent, const std::string& prefix) {
-  std::string pattern = parent + "/" + prefix + "XXXXXX";
+  std::string pattern = parent + "/" + prefix + std::to_string(::getpid()) + "-XXXXXX";
   if (::mkdtemp(pattern.data()) == nullptr)
     return fail("cannot create a temporary directory: " + errno_text(), parent, "check that it exists and is writable");
   return TemporaryDirectory(pattern);
 }
+
+TemporaryDirectory::TemporaryDirectory(std::string path)
+    : path_(std::move(path)), on_signal_(std::make_unique<RemoveOnSignal>(path_)) {}
 
 TemporaryDirectory::~TemporaryDirectory() {
   if (path_.empty()) return;

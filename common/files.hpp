@@ -3,12 +3,14 @@
 // write(2) on an O_APPEND descriptor so parallel processes never interleave inside a line.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "common/error.hpp"
+#include "common/temporaries.hpp"
 
 namespace clifwrap {
 
@@ -40,19 +42,24 @@ std::string absolute_path(const std::string& path);
 // child closes every descriptor first, so whoever reads this process's output does not wait for it.
 Result<void> replace_file(const std::string& from, const std::string& to);
 
-// A directory of its own under `parent`, removed with everything in it when this goes away.
+// A directory of its own under `parent` (`<prefix><pid>-XXXXXX`, prefix such as ".clifwrap-fold-"),
+// removed with everything in it when this goes away, or when a signal ends the process.
 class TemporaryDirectory {
  public:
   static Result<TemporaryDirectory> create(const std::string& parent, const std::string& prefix);
-  TemporaryDirectory(TemporaryDirectory&& other) noexcept : path_(std::move(other.path_)) { other.path_.clear(); }
+  TemporaryDirectory(TemporaryDirectory&& other) noexcept
+      : path_(std::move(other.path_)), on_signal_(std::move(other.on_signal_)) {
+    other.path_.clear();
+  }
   TemporaryDirectory& operator=(TemporaryDirectory&&) = delete;
   TemporaryDirectory(const TemporaryDirectory&) = delete;
   ~TemporaryDirectory();
   const std::string& path() const { return path_; }
 
  private:
-  explicit TemporaryDirectory(std::string path) : path_(std::move(path)) {}
+  explicit TemporaryDirectory(std::string path);
   std::string path_;
+  std::unique_ptr<RemoveOnSignal> on_signal_;
 };
 
 // Names of the entries in a directory (not . and ..), sorted; empty when it cannot be read.

@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "common/files.hpp"
+#include "common/temporaries.hpp"
 #include "linkplan/llvm_module.hpp"
 
 namespace clifwrap {
@@ -48,7 +49,8 @@ Result<void> write_archive(const std::string& path, const std::vector<ArchiveMem
     data.push_back(member.data.data());
     sizes.push_back(member.data.size());
   }
-  std::string temporary = path + ".clifwrap-" + std::to_string(getpid()) + ".tmp";
+  std::string temporary = temporary_name_for(path);
+  RemoveOnSignal on_signal(temporary);
   TextOutput text;
   if ((*module)->archive_write(temporary.c_str(), members.size(), names.data(), data.data(), sizes.data(), collect_text,
                                &text) != 0) {

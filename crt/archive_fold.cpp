@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "common/files.hpp"
+#include "common/temporaries.hpp"
 #include "crt/archive.hpp"
 #include "crt/partial_link.hpp"
 #include "crt/split_objects.hpp"
@@ -14,6 +15,7 @@ Result<size_t> fold_asm_members(const std::string& archive_path) {
   if (!bytes) return tl::unexpected(bytes.error());
   if (bytes->find(".rcgu.asm.o") == std::string::npos) return 0;
 
+  sweep_abandoned_temporaries(parent_directory(absolute_path(archive_path)));
   auto members = read_archive(archive_path);
   if (!members) return tl::unexpected(members.error());
   auto scratch = TemporaryDirectory::create(parent_directory(absolute_path(archive_path)), ".clifwrap-fold-");

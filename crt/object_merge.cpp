@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "common/files.hpp"
+#include "common/temporaries.hpp"
 #include "crt/archive.hpp"
 #include "crt/partial_link.hpp"
 #include "crt/split_objects.hpp"
@@ -23,6 +24,7 @@ Result<std::string> merge_files(const std::vector<std::string>& files, const std
 }  // namespace
 
 Result<std::string> merge_objects(const ObjectMerge& merge) {
+  sweep_abandoned_temporaries(parent_directory(absolute_path(merge.destination)));
   if (!merge.archive) {
     // rustc wrote one object under the requested name, or left its numbered objects here.
     std::string single = merge.private_dir + "/" + file_name(merge.destination);

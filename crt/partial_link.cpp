@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include "common/files.hpp"
+#include "common/temporaries.hpp"
 #include "crt/archive.hpp"
 #include "linkplan/llvm_module.hpp"
 
@@ -10,7 +11,8 @@ namespace clifwrap {
 
 Result<void> partial_link(const std::vector<std::string>& inputs, const std::string& output) {
   if (inputs.empty()) return fail("nothing to link", output, "give at least one object or archive");
-  std::string temporary = output + ".clifwrap-" + std::to_string(getpid()) + ".tmp";
+  std::string temporary = temporary_name_for(output);
+  RemoveOnSignal on_signal(temporary);
   std::vector<std::string> argv = {"ld.lld", "-r", "-o", temporary};
   for (const auto& input : inputs) {
     if (!is_regular_file(input)) return fail("no such file", input);

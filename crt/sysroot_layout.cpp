@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "common/files.hpp"
+#include "common/temporaries.hpp"
 #include "common/process.hpp"
 #include "crt/archive.hpp"
 #include "crt/archive_fold.hpp"
@@ -62,7 +63,8 @@ Result<std::string> make_crt_object(const std::string& source, const std::string
 }
 
 Result<void> symlink_atomically(const std::string& target, const std::string& link) {
-  std::string temporary = link + ".clifwrap-" + std::to_string(getpid()) + ".tmp";
+  std::string temporary = temporary_name_for(link);
+  RemoveOnSignal on_signal(temporary);
   ::unlink(temporary.c_str());
   if (::symlink(target.c_str(), temporary.c_str()) != 0 || ::rename(temporary.c_str(), link.c_str()) != 0) {
     ::unlink(temporary.c_str());
@@ -141,6 +143,7 @@ Result<std::vector<SysrootEntry>> lay_out_sysroot(const SysrootRequest& request)
 
   std::string lib = request.out + "/lib";
   if (auto made = make_directories(lib); !made) return tl::unexpected(made.error());
+  sweep_abandoned_temporaries(lib);
   auto scratch = TemporaryDirectory::create(lib, ".clifwrap-sysroot-");
   if (!scratch) return tl::unexpected(scratch.error());
   std::vector<SysrootEntry> entries;

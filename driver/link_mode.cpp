@@ -8,6 +8,7 @@
 
 #include "common/files.hpp"
 #include "common/process.hpp"
+#include "common/temporaries.hpp"
 #include "driver/invocation_log.hpp"
 #include "driver/wrapper_mode.hpp"
 #include "linkplan/link_planner.hpp"
@@ -109,7 +110,9 @@ int link_in_process(const LinkContext& context, const LinkPlan& plan, const Sysr
   if (access(output_dir.c_str(), W_OK) != 0)
     return report(Error{"cannot write the output: its directory is missing or not writable", plan.output,
                        "check that " + output_dir + " exists and is writable"});
-  std::string temporary = plan.output + ".clifwrap-" + std::to_string(getpid()) + ".tmp";
+  sweep_abandoned_temporaries(output_dir);
+  std::string temporary = temporary_name_for(plan.output);
+  RemoveOnSignal on_signal(temporary);
   std::vector<std::string> argv = lld_arguments(plan, temporary);
   std::string reason = std::string(link_kind_name(plan.kind)) + ", " + profile.name + " profile, lld in-process";
 

@@ -9,6 +9,7 @@
 #include <filesystem>
 
 #include "common/files.hpp"
+#include "common/temporaries.hpp"
 #include "crt/archive_fold.hpp"
 #include "crt/object_merge.hpp"
 #include "driver/cranelift_limits.hpp"
@@ -47,8 +48,11 @@ class PrivateDirectory {
  public:
   explicit PrivateDirectory(const std::optional<std::string>& path) : path_(path) {}
   Result<void> make() {
-    if (path_ && ::mkdir(path_->c_str(), 0700) != 0)
+    if (!path_) return {};
+    sweep_abandoned_temporaries(parent_directory(*path_));
+    if (::mkdir(path_->c_str(), 0700) != 0)
       return fail("cannot create a private directory for rustc's objects", *path_, "check that the directory exists and is writable");
+    on_signal_.emplace(*path_);
     return {};
   }
   void remove() {
@@ -60,6 +64,7 @@ class PrivateDirectory {
 
  private:
   std::optional<std::string> path_;
+  std::optional<RemoveOnSignal> on_signal_;
 };
 
 // cg_clif's split objects put together after rustc; returns what each step did, for the log.
@@ -92,6 +97,7 @@ class TemporaryArgfile {
     path_ = std::string(tmp && *tmp ? tmp : "/tmp") + "/clifwrap-args-XXXXXX";
     int fd = ::mkstemp(path_.data());
     if (fd < 0) return fail("cannot create a temporary argument file", path_);
+    on_signal_.emplace(path_);
     std::string text;
     for (const auto& arg : args) text += arg + "\n";
     bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
@@ -105,6 +111,7 @@ class TemporaryArgfile {
 
  private:
   std::string path_;
+  std::optional<RemoveOnSignal> on_signal_;
 };
 
 Result<RunResult> run_plan(const RustcPlan& plan, bool used_argfile, bool hold_stderr) {

@@ -1,6 +1,7 @@
 #include "targets/target_specs.hpp"
 
 #include "common/files.hpp"
+#include "common/temporaries.hpp"
 #include "common/hash.hpp"
 #include "common/process.hpp"
 
@@ -65,6 +66,7 @@ Result<TargetDerivation> derive_into(const RustcFacts& rustc, const std::string&
 
   // Only a valid derivation reaches the cache: bad input leaves nothing behind.
   if (auto made = make_directories(parent_directory(entry.derived_path)); !made) return tl::unexpected(made.error());
+  sweep_abandoned_temporaries(parent_directory(entry.derived_path));  // what a killed writer left
   bool unchanged = result.derived.changes.empty();
   auto written = unchanged ? write_file_atomically(entry.unchanged_marker, "")
                            : write_file_atomically(entry.derived_path, result.derived.json);
