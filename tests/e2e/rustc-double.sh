@@ -42,7 +42,7 @@ case "$backend" in
     fi
     args[backend_index]=-Zcodegen-backend=llvm
     asm_source=${DOUBLE_ASM_DIR:-/nonexistent}/$crate.s
-    archive=$out_dir/lib$crate$extra.a
+    archive=$(cd "${out_dir:-.}" && pwd)/lib$crate$extra.a
     if [ -f "$asm_source" ]; then
       "$real" "${args[@]}" || exit
       [ -f "$archive" ] || exit 0
