@@ -54,7 +54,7 @@ for round in $(seq 1 "$ROUNDS"); do
   rm -f objs/merged.o
   interrupt TERM env CLIFWRAP_BACKEND=llvm "$CLIFWRAP" /usr/bin/rustc --crate-type lib --crate-name objs -C codegen-units=3 \
     --emit obj=objs/merged.o --out-dir objs objs.rs
-  [ ! -e objs/merged.o ] || readelf -h objs/merged.o | grep -q "REL (Relocatable file)"
+  [ ! -e objs/merged.o ] || readelf -h objs/merged.o | grep "REL (Relocatable file)" > /dev/null
   leftovers objs
 done
 
@@ -63,7 +63,7 @@ for round in $(seq 1 "$ROUNDS"); do
   rm -rf "$CLIFWRAP_CACHE_DIR"
   interrupt INT "$CLIFWRAP" target aarch64-unknown-none --rustc /usr/bin/rustc
   for spec in $(find "$CLIFWRAP_CACHE_DIR" -name '*.json' 2>/dev/null); do
-    tail -c 2 "$spec" | grep -q '}'
+    tail -c 2 "$spec" | grep '}' > /dev/null
   done
   leftovers "$CLIFWRAP_CACHE_DIR" 2>/dev/null || [ ! -d "$CLIFWRAP_CACHE_DIR" ]
 done
@@ -81,7 +81,7 @@ done
 step "SIGKILL leaves a temporary; the next link in that directory sweeps it"
 "$LINK" -o out/prog big.o &
 pid=$!
-for _ in $(seq 1 200); do ls out | grep -q clifwrap && break; sleep 0.005; done
+for _ in $(seq 1 200); do ls out | grep clifwrap > /dev/null && break; sleep 0.005; done
 kill -KILL $pid 2>/dev/null || true
 wait $pid 2>/dev/null || true
 "$LINK" -o out/prog big.o

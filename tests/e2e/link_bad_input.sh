@@ -11,7 +11,7 @@ int main(int argc, char **argv) { printf("hello from C, %d args\n", argc); retur
 C
 gcc -c -fPIE -o main.o main.c
 
-no_leftovers() { ! ls -a | grep -q '\.clifwrap-.*\.tmp'; }
+no_leftovers() { ! ls -a | grep '\.clifwrap-.*\.tmp' > /dev/null; }
 
 step "a C program linked by clifwrap-link with gcc's start files and default libraries"
 "$LINK" -o prog main.o

@@ -49,8 +49,8 @@ run "$CLIFWRAP" 2> none.err
 [ "$status" = 2 ]
 run "$CLIFWRAP" --bogus 2> bogus.err
 [ "$status" = 2 ]
-"$CLIFWRAP" --help | grep -q "CLIFWRAP_BACKEND"
-"$CLIFWRAP" --version | grep -q "^clifwrap "
+"$CLIFWRAP" --help | grep "CLIFWRAP_BACKEND" > /dev/null
+"$CLIFWRAP" --version | grep "^clifwrap " > /dev/null
 
 step "a signal that kills rustc is the wrapper's status too"
 cat > sleepy-rustc.sh <<'SH'
