@@ -1,5 +1,8 @@
 #include "targets/spec_derivation.hpp"
 
+#include <algorithm>
+#include <cmath>
+
 #include <llvm/Support/Error.h>
 #include <llvm/Support/FormatVariadic.h>
 #include <llvm/Support/JSON.h>
@@ -17,6 +20,17 @@ std::string text_of(const llvm::json::Value* value) {
   llvm::raw_string_ostream stream(out);
   stream << *value;
   return out;
+}
+
+// llvm::json writes a non-finite number as `inf`, which is not JSON: a spec holding one (1e999
+// parses as infinity) would come out unreadable (found by fuzz_spec_derivation).
+bool has_non_finite_number(const llvm::json::Value& value) {
+  if (auto number = value.getAsNumber(); number && !value.getAsInteger()) return !std::isfinite(*number);
+  if (const auto* array = value.getAsArray())
+    return std::any_of(array->begin(), array->end(), has_non_finite_number);
+  if (const auto* object = value.getAsObject())
+    return std::any_of(object->begin(), object->end(), [](const auto& member) { return has_non_finite_number(member.second); });
+  return false;
 }
 
 void cap_atomic_width(llvm::json::Object& spec, std::vector<SpecChange>& changes) {
@@ -61,6 +75,10 @@ Result<DerivedSpec> derive_spec(std::string_view spec_json, const std::string& s
   }
   llvm::json::Object* spec = parsed->getAsObject();
   if (!spec) return fail("a target spec must be a JSON object", source);
+  if (has_non_finite_number(*parsed))
+    return fail("a number in the spec is out of range", source, "rustc takes integers such as \"max-atomic-width\": 64");
+  if (const auto* width = spec->get("max-atomic-width"); width && !width->getAsInteger())
+    return fail("\"max-atomic-width\" is not an integer", source, "rustc takes an integer, such as 64");
   if (!spec->getString("llvm-target") || !spec->getString("arch"))
     return fail("not a target spec: no \"llvm-target\" or \"arch\"", source,
                 "compare with `rustc -Zunstable-options --print target-spec-json --target <triple>`");

@@ -82,3 +82,12 @@ TEST_CASE("malformed and non-spec JSON are errors naming the source") {
   CHECK_FALSE(derive_spec("[1, 2]", "array.json").has_value());
   CHECK_FALSE(derive_spec(R"({"name": "x"})", "other.json").has_value());
 }
+
+TEST_CASE("numbers JSON cannot write back are refused (found by fuzz_spec_derivation)") {
+  auto infinite = clifwrap::derive_spec(R"({"llvm-target": "x86_64-unknown-none", "arch": "x86_64", "max-atomic-width": 1E999})", "inf.json");
+  REQUIRE(!infinite.has_value());
+  CHECK(infinite.error().message == "a number in the spec is out of range");
+  auto fractional = clifwrap::derive_spec(R"({"llvm-target": "aarch64-unknown-none", "arch": "aarch64", "max-atomic-width": 128.5})", "half.json");
+  REQUIRE(!fractional.has_value());
+  CHECK(fractional.error().message == "\"max-atomic-width\" is not an integer");
+}
