@@ -1,7 +1,5 @@
 #include "common/files.hpp"
 
-#include "common/temporaries.hpp"
-
 #include <cerrno>
 #include <cstring>
 #include <dirent.h>

@@ -158,8 +158,16 @@ class LdParser {
     auto& s = plan_.switches;
     switch (spec.action) {
       case LdAction::Output: plan_.output = *value; break;
-      case LdAction::LibraryPath: plan_.search_paths.push_back(*value); break;
-      case LdAction::Library: add_input(LinkInput::Kind::Library, *value); break;
+      // An empty name would come out as a bare -l/-L that takes the next argument as its value
+      // (found by fuzz_link_plan): refused, never a different link.
+      case LdAction::LibraryPath:
+        if (value->empty()) plan_.unknown.push_back(arg + " (an empty directory)");
+        else plan_.search_paths.push_back(*value);
+        break;
+      case LdAction::Library:
+        if (value->empty()) plan_.unknown.push_back(arg + " (an empty library name)");
+        else add_input(LinkInput::Kind::Library, *value);
+        break;
       case LdAction::AsNeeded: state_.as_needed = true; break;
       case LdAction::NoAsNeeded: state_.as_needed = false; break;
       case LdAction::WholeArchive: state_.whole_archive = true; break;

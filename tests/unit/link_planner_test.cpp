@@ -220,6 +220,9 @@ TEST_CASE("what the planner does not know is never linked silently") {
   CHECK(plan_of({"a.o", "-o"}).unknown == std::vector<std::string>{"-o (its value is missing)"});
   CHECK(plan_of({"-flavor", "gnu", "--end-group"}).unknown == std::vector<std::string>{"--end-group (no group is open)"});
   CHECK(plan_of({"-flavor", "gnu", "--pop-state"}).unknown == std::vector<std::string>{"--pop-state (no state was pushed)"});
+  // found by fuzz_link_plan: `-l ""` would have been emitted as a bare -l eating the next argument
+  CHECK(plan_of({"a.o", "-l", "", "-o", "p"}).unknown == std::vector<std::string>{"-l (an empty library name)"});
+  CHECK(plan_of({"-L", "", "a.o"}).unknown == std::vector<std::string>{"-L (an empty directory)"});
 }
 
 TEST_CASE("GNU ld positional state: groups, push/pop, whole-archive, joined one-letter values") {
