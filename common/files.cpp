@@ -4,6 +4,7 @@
 #include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -41,18 +42,31 @@ Result<std::string> read_file(const std::string& path) {
   return text.str();
 }
 
+Result<bool> file_contains(const std::string& path, std::string_view needle) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return fail("cannot read: " + errno_text(), path);
+  struct stat status;
+  if (::fstat(fd, &status) != 0 || status.st_size == 0) {
+    ::close(fd);
+    return false;
+  }
+  size_t size = static_cast<size_t>(status.st_size);
+  void* bytes = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+  ::close(fd);
+  if (bytes == MAP_FAILED) return fail("cannot read: " + errno_text(), path);
+  bool found = ::memmem(bytes, size, needle.data(), needle.size()) != nullptr;
+  ::munmap(bytes, size);
+  return found;
+}
+
 Result<void> write_file_atomically(const std::string& path, std::string_view content) {
-  std::string temp = temporary_name_for(path);
-  RemoveOnSignal on_signal(temp);
-  ::unlink(temp.c_str());  // left by an earlier process with this pid
-  int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+  TemporaryFile temp(path);
+  int fd = ::open(temp.path().c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
   if (fd < 0) return fail("cannot create a temporary file beside it: " + errno_text(), path);
-  auto written = write_all(fd, content, temp);
-  if (::close(fd) != 0 && written) written = fail("cannot write: " + errno_text(), temp);
-  if (written && ::rename(temp.c_str(), path.c_str()) != 0)
-    written = fail("cannot rename the temporary file into place: " + errno_text(), path);
-  if (!written) ::unlink(temp.c_str());
-  return written;
+  auto written = write_all(fd, content, temp.path());
+  if (::close(fd) != 0 && written) written = fail("cannot write: " + errno_text(), temp.path());
+  if (!written) return written;
+  return temp.commit(TemporaryFile::Commit::Rename);
 }
 
 Result<void> append_whole_line(const std::string& path, std::string_view line) {
@@ -154,6 +168,12 @@ Result<TemporaryDirectory> TemporaryDirectory::create(const std::string& parent,
   if (::mkdtemp(pattern.data()) == nullptr)
     return fail("cannot create a temporary directory: " + errno_text(), parent, "check that it exists and is writable");
   return TemporaryDirectory(pattern);
+}
+
+Result<TemporaryDirectory> TemporaryDirectory::create_exact(const std::string& path) {
+  if (::mkdir(path.c_str(), 0700) != 0)
+    return fail("cannot create a private directory: " + errno_text(), path, "check that its parent exists and is writable");
+  return TemporaryDirectory(path);
 }
 
 TemporaryDirectory::TemporaryDirectory(std::string path)

@@ -19,6 +19,9 @@ Result<std::string> read_file(const std::string& path);
 // Writes `content` to a temporary file beside `path`, then renames it over `path`.
 Result<void> write_file_atomically(const std::string& path, std::string_view content);
 
+// Whether the bytes `needle` occur in the file, searched in place (mmap): no copy of a large file.
+Result<bool> file_contains(const std::string& path, std::string_view needle);
+
 // Appends `line` (which must end in '\n') with a single write.
 Result<void> append_whole_line(const std::string& path, std::string_view line);
 
@@ -47,6 +50,8 @@ Result<void> replace_file(const std::string& from, const std::string& to);
 class TemporaryDirectory {
  public:
   static Result<TemporaryDirectory> create(const std::string& parent, const std::string& prefix);
+  // At exactly this path, which the caller named with its pid (it had to be known in advance).
+  static Result<TemporaryDirectory> create_exact(const std::string& path);
   TemporaryDirectory(TemporaryDirectory&& other) noexcept
       : path_(std::move(other.path_)), on_signal_(std::move(other.on_signal_)) {
     other.path_.clear();

@@ -75,6 +75,27 @@ RemoveOnSignal::~RemoveOnSignal() {
   if (slot_ >= 0) std::free(g_slots[slot_].exchange(nullptr));
 }
 
+TemporaryFile::TemporaryFile(std::string destination)
+    : destination_(std::move(destination)), path_(temporary_name_for(destination_)), on_signal_(path_) {
+  ::unlink(path_.c_str());  // left by an earlier process that had this pid
+}
+
+TemporaryFile::~TemporaryFile() {
+  if (!committed_) ::unlink(path_.c_str());
+}
+
+Result<void> TemporaryFile::commit(Commit how) {
+  if (how == Commit::Replace) {
+    auto replaced = replace_file(path_, destination_);
+    committed_ = replaced.has_value();
+    return replaced;
+  }
+  if (::rename(path_.c_str(), destination_.c_str()) != 0)
+    return fail(std::string("cannot rename the temporary file into place: ") + std::strerror(errno), destination_);
+  committed_ = true;
+  return {};
+}
+
 long temporary_owner(const std::string& name) {
   size_t at = name.find(".clifwrap-");
   if (at == std::string::npos) return 0;

@@ -9,6 +9,8 @@
 
 #include <string>
 
+#include "common/error.hpp"
+
 namespace clifwrap {
 
 // <path>.clifwrap-<pid>.tmp
@@ -25,6 +27,30 @@ class RemoveOnSignal {
 
  private:
   int slot_;
+};
+
+// A file written as <destination>.clifwrap-<pid>.tmp and put in place only when complete; removed
+// when this goes away uncommitted (any failure path), or when a signal ends the process.
+class TemporaryFile {
+ public:
+  explicit TemporaryFile(std::string destination);
+  ~TemporaryFile();
+  TemporaryFile(const TemporaryFile&) = delete;
+  TemporaryFile& operator=(const TemporaryFile&) = delete;
+
+  const std::string& path() const { return path_; }
+
+  // Rename: one rename(2), for files other processes may open at any moment (the spec cache: a
+  // reader never finds it missing). Replace: replace_file's way, for outputs such as a linked
+  // program (a large old file is moved away and removed in the background).
+  enum class Commit { Rename, Replace };
+  Result<void> commit(Commit how);
+
+ private:
+  std::string destination_;
+  std::string path_;
+  RemoveOnSignal on_signal_;
+  bool committed_ = false;
 };
 
 // The pid in a temporary's name (".clifwrap-<pid>" or ".clifwrap-<word>-<pid>"), or 0.

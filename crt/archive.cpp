@@ -1,10 +1,8 @@
 #include "crt/archive.hpp"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <cstring>
 
+#include "common/file_reader.hpp"
 #include "common/files.hpp"
 #include "common/temporaries.hpp"
 #include "linkplan/llvm_module.hpp"
@@ -21,12 +19,8 @@ std::string first_line(const std::string& text) { return text.substr(0, text.fin
 }  // namespace
 
 bool is_archive(const std::string& path) {
-  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return false;
   char magic[8];
-  bool archive = pread(fd, magic, sizeof magic, 0) == sizeof magic && std::memcmp(magic, "!<arch>\n", 8) == 0;
-  close(fd);
-  return archive;
+  return FileReader(path).read(magic, sizeof magic, 0) && std::memcmp(magic, "!<arch>\n", 8) == 0;
 }
 
 Result<std::vector<ArchiveMember>> read_archive(const std::string& path) {
@@ -49,19 +43,12 @@ Result<void> write_archive(const std::string& path, const std::vector<ArchiveMem
     data.push_back(member.data.data());
     sizes.push_back(member.data.size());
   }
-  std::string temporary = temporary_name_for(path);
-  RemoveOnSignal on_signal(temporary);
+  TemporaryFile temporary(path);
   TextOutput text;
-  if ((*module)->archive_write(temporary.c_str(), members.size(), names.data(), data.data(), sizes.data(), collect_text,
-                               &text) != 0) {
-    unlink(temporary.c_str());
+  if ((*module)->archive_write(temporary.path().c_str(), members.size(), names.data(), data.data(), sizes.data(),
+                               collect_text, &text) != 0)
     return fail("cannot write the archive: " + first_line(text.err), path);
-  }
-  if (auto replaced = replace_file(temporary, path); !replaced) {
-    unlink(temporary.c_str());
-    return replaced;
-  }
-  return {};
+  return temporary.commit(TemporaryFile::Commit::Replace);
 }
 
 }  // namespace clifwrap

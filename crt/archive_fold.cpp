@@ -11,9 +11,9 @@
 namespace clifwrap {
 
 Result<size_t> fold_asm_members(const std::string& archive_path) {
-  auto bytes = read_file(archive_path);
-  if (!bytes) return tl::unexpected(bytes.error());
-  if (bytes->find(".rcgu.asm.o") == std::string::npos) return 0;
+  auto mentions_asm = file_contains(archive_path, ".rcgu.asm.o");
+  if (!mentions_asm) return tl::unexpected(mentions_asm.error());
+  if (!*mentions_asm) return 0;
 
   sweep_abandoned_temporaries(parent_directory(absolute_path(archive_path)));
   auto members = read_archive(archive_path);

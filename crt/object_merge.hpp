@@ -10,8 +10,10 @@
 // after its unit. The private directory is removed whatever happens.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "common/error.hpp"
 
@@ -26,5 +28,11 @@ struct ObjectMerge {
 
 // Returns what was done, for the log ("merged 4 objects into crt0.o").
 Result<std::string> merge_objects(const ObjectMerge& merge);
+
+// The members of `archive` that `wanted` picks, in link order, as one object at `destination`:
+// one member is moved there, several are partial-linked. Returns how many; with none it writes
+// nothing. (`clifwrap sysroot` makes crt0.o from libcrt0.a this way too.)
+Result<size_t> merge_archive_members(const std::string& archive, const std::function<bool(std::string_view)>& wanted,
+                                     const std::string& destination);
 
 }  // namespace clifwrap

@@ -1,6 +1,5 @@
 #include "crt/partial_link.hpp"
 
-#include <unistd.h>
 
 #include "common/files.hpp"
 #include "common/temporaries.hpp"
@@ -11,9 +10,8 @@ namespace clifwrap {
 
 Result<void> partial_link(const std::vector<std::string>& inputs, const std::string& output) {
   if (inputs.empty()) return fail("nothing to link", output, "give at least one object or archive");
-  std::string temporary = temporary_name_for(output);
-  RemoveOnSignal on_signal(temporary);
-  std::vector<std::string> argv = {"ld.lld", "-r", "-o", temporary};
+  TemporaryFile temporary(output);
+  std::vector<std::string> argv = {"ld.lld", "-r", "-o", temporary.path()};
   for (const auto& input : inputs) {
     if (!is_regular_file(input)) return fail("no such file", input);
     if (is_archive(input)) argv.insert(argv.end(), {"--whole-archive", input, "--no-whole-archive"});
@@ -22,16 +20,11 @@ Result<void> partial_link(const std::vector<std::string>& inputs, const std::str
   auto outcome = run_lld(argv, LldRun::Reusable);
   if (!outcome) return tl::unexpected(outcome.error());
   if (outcome->exit_code != 0) {
-    unlink(temporary.c_str());
     std::string errors = outcome->errors;
     while (!errors.empty() && errors.back() == '\n') errors.pop_back();
     return fail("partial link failed: " + errors, output);
   }
-  if (auto replaced = replace_file(temporary, output); !replaced) {
-    unlink(temporary.c_str());
-    return replaced;
-  }
-  return {};
+  return temporary.commit(TemporaryFile::Commit::Replace);
 }
 
 }  // namespace clifwrap

@@ -57,6 +57,12 @@ std::vector<std::string> link_order(std::vector<std::string> names) {
   return ordered;
 }
 
+bool belongs_to_crate(std::string_view member, std::string_view crate) {
+  if (!member.starts_with(crate) || member.size() <= crate.size()) return false;
+  char next = member[crate.size()];
+  return (next == '.' || next == '-') && (is_unit_object(member) || is_asm_object(member));
+}
+
 bool belongs_to_compile(std::string_view member, std::string_view stem) {
   return member.size() > stem.size() + 1 && member.starts_with(stem) && member[stem.size()] == '.' &&
          (is_unit_object(member) || is_asm_object(member));

@@ -23,4 +23,8 @@ std::vector<std::string> link_order(std::vector<std::string> names);
 // The objects of one compile among an archive's members: `<stem>.` followed by a codegen unit.
 bool belongs_to_compile(std::string_view member, std::string_view stem);
 
+// A crate's own objects in a staticlib whose hash is not known (`<crate>[-hash].<cgu>.rcgu[.asm].o`),
+// not those of core or compiler_builtins.
+bool belongs_to_crate(std::string_view member, std::string_view crate);
+
 }  // namespace clifwrap

@@ -10,7 +10,7 @@
 #include "common/process.hpp"
 #include "crt/archive.hpp"
 #include "crt/archive_fold.hpp"
-#include "crt/partial_link.hpp"
+#include "crt/object_merge.hpp"
 #include "crt/split_objects.hpp"
 #include "crt/unwind_stubs.hpp"
 
@@ -30,47 +30,26 @@ std::string join(const std::vector<std::string>& items) {
   return text;
 }
 
-// The crate `name`'s own members of a staticlib (`<name>[-hash].<cgu>.rcgu[.asm].o`), not core's.
-bool crate_member(const std::string& member, const std::string& name) {
-  if (!member.starts_with(name) || member.size() <= name.size()) return false;
-  char next = member[name.size()];
-  return (next == '.' || next == '-') && (is_unit_object(member) || is_asm_object(member));
-}
-
-// crtX.o from an object (copied) or from libcrtX.a (its own members, partial-linked in link order).
-Result<std::string> make_crt_object(const std::string& source, const std::string& name, const std::string& destination,
-                                    const std::string& scratch) {
+// crtX.o from an object (copied) or from libcrtX.a (the crate's own members, merged in link order).
+Result<std::string> make_crt_object(const std::string& source, const std::string& name, const std::string& destination) {
   if (!is_archive(source)) {
     auto bytes = read_file(source);
     if (!bytes) return tl::unexpected(bytes.error());
     if (auto written = write_file_atomically(destination, *bytes); !written) return tl::unexpected(written.error());
     return source;
   }
-  auto members = read_archive(source);
-  if (!members) return tl::unexpected(members.error());
-  std::vector<std::string> names;
-  for (const auto& member : *members) {
-    if (!crate_member(member.name, name)) continue;
-    if (auto w = write_file_atomically(scratch + "/" + member.name, member.data); !w) return tl::unexpected(w.error());
-    names.push_back(member.name);
-  }
-  if (names.empty())
+  auto merged = merge_archive_members(source, [&](std::string_view member) { return belongs_to_crate(member, name); },
+                                      destination);
+  if (!merged) return tl::unexpected(merged.error());
+  if (*merged == 0)
     return fail("the archive has no objects of the " + name + " crate", source, "is it relibc's lib" + name + ".a?");
-  std::vector<std::string> files;
-  for (const auto& member : link_order(names)) files.push_back(scratch + "/" + member);
-  if (auto linked = partial_link(files, destination); !linked) return tl::unexpected(linked.error());
-  return std::to_string(files.size()) + " objects of " + source + " (partial link)";
+  return std::to_string(*merged) + " objects of " + source + " (merged)";
 }
 
 Result<void> symlink_atomically(const std::string& target, const std::string& link) {
-  std::string temporary = temporary_name_for(link);
-  RemoveOnSignal on_signal(temporary);
-  ::unlink(temporary.c_str());
-  if (::symlink(target.c_str(), temporary.c_str()) != 0 || ::rename(temporary.c_str(), link.c_str()) != 0) {
-    ::unlink(temporary.c_str());
-    return fail("cannot create the symbolic link", link);
-  }
-  return {};
+  TemporaryFile temporary(link);
+  if (::symlink(target.c_str(), temporary.path().c_str()) != 0) return fail("cannot create the symbolic link", link);
+  return temporary.commit(TemporaryFile::Commit::Rename);
 }
 
 Result<void> write_unwind_stubs(const SysrootRequest& request, const std::string& lib, const std::string& scratch,
@@ -149,9 +128,7 @@ Result<std::vector<SysrootEntry>> lay_out_sysroot(const SysrootRequest& request)
   std::vector<SysrootEntry> entries;
 
   for (const auto& crt : crts) {
-    std::string member_dir = scratch->path() + "/" + crt.name;
-    if (auto made = make_directories(member_dir); !made) return tl::unexpected(made.error());
-    auto from = make_crt_object(crt.source, crt.name, lib + "/" + crt.name + ".o", member_dir);
+    auto from = make_crt_object(crt.source, crt.name, lib + "/" + crt.name + ".o");
     if (!from) return tl::unexpected(from.error());
     entries.push_back({"lib/" + crt.name + ".o", *from});
   }

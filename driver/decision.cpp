@@ -224,11 +224,8 @@ RustcPlan plan_rewrite(const std::string& rustc, const RustcInvocation& inv, con
 
 bool runs_linker(const RustcInvocation& inv) {
   bool links_kind = inv.test_harness || inv.crate_types.empty();  // rustc's default crate type is bin
-  for (const auto& type : inv.crate_types)
-    links_kind = links_kind || type == "bin" || type == "dylib" || type == "cdylib" || type == "proc-macro";
-  bool emits_link = inv.emits.empty() ||
-                    std::any_of(inv.emits.begin(), inv.emits.end(), [](const EmitRequest& e) { return e.kind == "link"; });
-  return links_kind && emits_link;
+  for (std::string_view type : {"bin", "dylib", "cdylib", "proc-macro"}) links_kind = links_kind || has_crate_type(inv, type);
+  return links_kind && emits(inv, "link");
 }
 
 bool uses_build_std(const RustcInvocation& inv) {

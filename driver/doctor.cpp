@@ -6,6 +6,7 @@
 #include "common/files.hpp"
 #include "common/process.hpp"
 #include "driver/backend.hpp"
+#include "driver/link_mode.hpp"
 #include "driver/rustc_facts_cache.hpp"
 #include "linkplan/llvm_module.hpp"
 #include "linkplan/sysroot_profile.hpp"
@@ -36,7 +37,7 @@ void check_linker(Report& report, const Settings& settings) {
     report.ok("linker", "CLIFWRAP_LINK=system: rustc's own linker [" + settings.origin.at("link.mode") + "]");
     return;
   }
-  std::string linker = parent_directory(executable_path()) + "/clifwrap-link";
+  std::string linker = embedded_linker_path();
   if (!is_regular_file(linker)) {
     report.failed("linker", Error{"missing beside clifwrap", linker, "install it: a symlink to clifwrap"});
     return;

@@ -2,50 +2,13 @@
 
 #include <elf.h>
 
-#include <fcntl.h>
 #include <cerrno>
-#include <unistd.h>
-
 #include <cstring>
+
+#include "common/file_reader.hpp"
 
 namespace clifwrap {
 namespace {
-
-// Reads only the headers and strings it needs (pread): a backend dylib is tens of megabytes.
-class ElfFile {
- public:
-  explicit ElfFile(const std::string& path) : fd_(::open(path.c_str(), O_RDONLY | O_CLOEXEC)) {}
-  ~ElfFile() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  ElfFile(const ElfFile&) = delete;
-  ElfFile& operator=(const ElfFile&) = delete;
-  bool is_open() const { return fd_ >= 0; }
-
-  template <class T>
-  bool read_at(uint64_t offset, T& out) const {
-    return ::pread(fd_, &out, sizeof(T), static_cast<off_t>(offset)) == static_cast<ssize_t>(sizeof(T));
-  }
-
-  bool read_string(uint64_t offset, std::string& out) const {
-    out.clear();
-    char buffer[256];
-    while (true) {
-      ssize_t n = ::pread(fd_, buffer, sizeof buffer, static_cast<off_t>(offset + out.size()));
-      if (n <= 0) return false;
-      const void* nul = std::memchr(buffer, '\0', static_cast<size_t>(n));
-      if (nul) {
-        out.append(buffer, static_cast<const char*>(nul) - buffer);
-        return true;
-      }
-      out.append(buffer, static_cast<size_t>(n));
-      if (out.size() > 4096) return false;
-    }
-  }
-
- private:
-  int fd_;
-};
 
 // Maps a virtual address to a file offset through the PT_LOAD segments.
 bool file_offset(const std::vector<Elf64_Phdr>& segments, uint64_t address, uint64_t& offset) {
@@ -62,7 +25,8 @@ bool file_offset(const std::vector<Elf64_Phdr>& segments, uint64_t address, uint
 }  // namespace
 
 Result<std::vector<std::string>> read_elf_needed(const std::string& path) {
-  ElfFile file(path);
+  // Only the headers and strings it needs: a backend dylib is tens of megabytes.
+  FileReader file(path);
   if (!file.is_open())
     return fail(std::string("cannot open: ") + std::strerror(errno), path,
                 "CLIFWRAP_BACKEND must name an existing librustc_codegen_cranelift.so");

@@ -45,11 +45,6 @@ int report(const Error& error) {
   return error.exit_code;
 }
 
-std::string real_path(const std::string& path) {
-  char buffer[PATH_MAX];
-  return realpath(path.c_str(), buffer) != nullptr ? std::string(buffer) : std::string();
-}
-
 std::string replace_all(std::string text, const std::string& from, const std::string& to) {
   for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
     text.replace(at, from.size(), to);
@@ -85,7 +80,8 @@ std::optional<std::string> original_linker(const LinkContext& context, const Lin
     candidate = "cc";
   if (!candidate || candidate->empty()) return std::nullopt;
   std::string found = find_program(*candidate);
-  if (found.empty() || real_path(found) == real_path("/proc/self/exe")) return std::nullopt;
+  char resolved[PATH_MAX];
+  if (found.empty() || realpath(found.c_str(), resolved) == nullptr || resolved == executable_path()) return std::nullopt;
   return found;
 }
 
@@ -111,35 +107,32 @@ int link_in_process(const LinkContext& context, const LinkPlan& plan, const Sysr
     return report(Error{"cannot write the output: its directory is missing or not writable", plan.output,
                        "check that " + output_dir + " exists and is writable"});
   sweep_abandoned_temporaries(output_dir);
-  std::string temporary = temporary_name_for(plan.output);
-  RemoveOnSignal on_signal(temporary);
-  std::vector<std::string> argv = lld_arguments(plan, temporary);
+  TemporaryFile output(plan.output);
+  std::vector<std::string> argv = lld_arguments(plan, output.path());
   std::string reason = std::string(link_kind_name(plan.kind)) + ", " + profile.name + " profile, lld in-process";
 
   auto outcome = run_lld(argv, LldRun::OneShot);
   if (!outcome) return report(outcome.error());
   std::fputs(outcome->output.c_str(), stdout);
-  std::fputs(replace_all(outcome->errors, temporary, plan.output).c_str(), stderr);
+  std::fputs(replace_all(outcome->errors, output.path(), plan.output).c_str(), stderr);
   if (outcome->exit_code != 0) {
-    unlink(temporary.c_str());
     log_link(context, plan, "failed", reason, argv, outcome->exit_code);
     return outcome->exit_code;
   }
-  if (auto elf = read_elf_summary(temporary)) {
+  if (auto elf = read_elf_summary(output.path())) {
     for (const auto& warning : output_warnings(*elf, plan)) {
       std::fprintf(stderr, "clifwrap-link: warning: %s\n", warning.c_str());
       reason += "; warning: " + warning;
     }
   }
-  if (auto replaced = replace_file(temporary, plan.output); !replaced) {
-    unlink(temporary.c_str());
-    return report(replaced.error());
-  }
+  if (auto replaced = output.commit(TemporaryFile::Commit::Replace); !replaced) return report(replaced.error());
   log_link(context, plan, "linked", reason, argv, 0);
   return 0;
 }
 
 }  // namespace
+
+std::string embedded_linker_path() { return parent_directory(executable_path()) + "/" + std::string(kLinkerName); }
 
 bool is_linker_name(std::string_view program_name) {
   return program_name == kLinkerName || program_name.ends_with("-gcc") || program_name.ends_with("-cc");

@@ -17,6 +17,9 @@ namespace clifwrap {
 inline constexpr std::string_view kLinkTargetVariable = "CLIFWRAP_LINK_TARGET";      // the target triple
 inline constexpr std::string_view kOriginalLinkerVariable = "CLIFWRAP_LINK_ORIGINAL";  // -C linker before
 
+// Where wrapper mode finds clifwrap-link: beside this executable (a symlink to it).
+std::string embedded_linker_path();
+
 // True for the names that select linker mode: clifwrap-link, or one ending in -gcc or -cc.
 bool is_linker_name(std::string_view program_name);
 

@@ -1,12 +1,10 @@
 #include "driver/wrapper_mode.hpp"
 
-#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
-#include <filesystem>
 
 #include "common/files.hpp"
 #include "common/temporaries.hpp"
@@ -14,6 +12,7 @@
 #include "crt/object_merge.hpp"
 #include "driver/cranelift_limits.hpp"
 #include "driver/invocation_log.hpp"
+#include "driver/link_mode.hpp"
 #include "driver/rustc_facts_cache.hpp"
 #include "targets/target_specs.hpp"
 
@@ -42,30 +41,6 @@ LogRecord log_record(const WrapperDecision& decision) {
   }
   return record;
 }
-
-// The private directory of `--emit obj`: made before rustc runs, removed whatever happens.
-class PrivateDirectory {
- public:
-  explicit PrivateDirectory(const std::optional<std::string>& path) : path_(path) {}
-  Result<void> make() {
-    if (!path_) return {};
-    sweep_abandoned_temporaries(parent_directory(*path_));
-    if (::mkdir(path_->c_str(), 0700) != 0)
-      return fail("cannot create a private directory for rustc's objects", *path_, "check that the directory exists and is writable");
-    on_signal_.emplace(*path_);
-    return {};
-  }
-  void remove() {
-    std::error_code ignored;
-    if (path_) std::filesystem::remove_all(*path_, ignored);
-    path_.reset();
-  }
-  ~PrivateDirectory() { remove(); }
-
- private:
-  std::optional<std::string> path_;
-  std::optional<RemoveOnSignal> on_signal_;
-};
 
 // cg_clif's split objects put together after rustc; returns what each step did, for the log.
 Result<std::vector<std::string>> run_post_steps(const PostSteps& post) {
@@ -200,7 +175,7 @@ Result<WrapperDecision> decide_wrapper(const std::vector<std::string>& rustc_and
   if (!backend) return tl::unexpected(backend.error());
   inputs.backend = *backend;
   if (settings->link_mode == "embedded" && runs_linker(inv)) {
-    std::string linker = parent_directory(executable_path()) + "/clifwrap-link";
+    std::string linker = embedded_linker_path();
     if (!is_regular_file(linker))
       return fail("clifwrap-link is missing beside clifwrap", linker,
                   "install it (a symlink to clifwrap), or set CLIFWRAP_LINK=system to keep rustc's linker");
@@ -232,8 +207,14 @@ Error run_wrapper(const WrapperDecision& decision, long long started_ms) {
     std::fprintf(stderr, "warning: clifwrap: crate `%s`: dropped `%s`: %s\n", crate.c_str(), dropped.flag.c_str(),
                  dropped.reason.c_str());
 
-  PrivateDirectory private_dir(plan.post.private_dir);
-  if (auto made = private_dir.make(); !made) return made.error();
+  // `--emit obj`'s private directory: made before rustc runs, removed whatever happens.
+  std::optional<TemporaryDirectory> private_dir;
+  if (plan.post.private_dir) {
+    sweep_abandoned_temporaries(parent_directory(*plan.post.private_dir));
+    auto made = TemporaryDirectory::create_exact(*plan.post.private_dir);
+    if (!made) return made.error();
+    private_dir.emplace(std::move(*made));
+  }
 
   // The Cranelift attempt's stderr is held back until clifwrap knows whether to show it.
   auto attempt = run_plan(plan, decision.used_argfile, plan.fallback_to_llvm);
@@ -266,7 +247,7 @@ Error run_wrapper(const WrapperDecision& decision, long long started_ms) {
     }
     record.post_steps = *done;
   }
-  private_dir.remove();
+  private_dir.reset();  // exit_like does not return: no destructor would run
   record.exit_code = exit_code_of(status);
   record.ms = monotonic_ms() - started_ms;
   append_log(log, record);

@@ -1,29 +1,13 @@
 #include "linkplan/output_check.hpp"
 
 #include <elf.h>
-#include <fcntl.h>
-#include <unistd.h>
 
 #include <cstring>
 
+#include "common/file_reader.hpp"
+
 namespace clifwrap {
 namespace {
-
-class FileReader {
- public:
-  explicit FileReader(const std::string& path) : fd_(open(path.c_str(), O_RDONLY | O_CLOEXEC)) {}
-  ~FileReader() {
-    if (fd_ >= 0) close(fd_);
-  }
-  FileReader(const FileReader&) = delete;
-  FileReader& operator=(const FileReader&) = delete;
-  bool read(void* into, size_t size, unsigned long long offset) const {
-    return fd_ >= 0 && pread(fd_, into, size, static_cast<off_t>(offset)) == static_cast<ssize_t>(size);
-  }
-
- private:
-  int fd_;
-};
 
 // Header and section headers of one ELF class (Elf64_* or Elf32_*).
 template <class Ehdr, class Shdr>

@@ -28,6 +28,11 @@ TEST_CASE("split objects: a compile's members are told apart from core's and com
   CHECK(!belongs_to_compile("core-1234.core.5678-cgu.0.rcgu.o", "crt0-abc"));
   CHECK(!belongs_to_compile("45c91108d938afe8-absvdi2.o", "crt0-abc"));
   CHECK(!belongs_to_compile("crt0-abc.d", "crt0-abc"));
+  // relibc's libcrt0.a, whose hash clifwrap sysroot does not know
+  CHECK(belongs_to_crate("crt0-3f7a.crt0.234c-cgu.0.rcgu.o", "crt0"));
+  CHECK(belongs_to_crate("crt0.crt0.234c-cgu.1.rcgu.asm.o", "crt0"));
+  CHECK(!belongs_to_crate("crt0x-3f7a.crt0x.234c-cgu.0.rcgu.o", "crt0"));
+  CHECK(!belongs_to_crate("core-60d8.core.9071-cgu.0.rcgu.o", "crt0"));
 }
 
 }  // namespace clifwrap
