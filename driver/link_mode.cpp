@@ -45,12 +45,6 @@ int report(const Error& error) {
   return error.exit_code;
 }
 
-std::string replace_all(std::string text, const std::string& from, const std::string& to) {
-  for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
-    text.replace(at, from.size(), to);
-  return text;
-}
-
 struct LinkContext {
   std::string program_name;
   std::string target;
@@ -113,8 +107,6 @@ int link_in_process(const LinkContext& context, const LinkPlan& plan, const Sysr
 
   auto outcome = run_lld(argv, LldRun::OneShot);
   if (!outcome) return report(outcome.error());
-  std::fputs(outcome->output.c_str(), stdout);
-  std::fputs(replace_all(outcome->errors, output.path(), plan.output).c_str(), stderr);
   if (outcome->exit_code != 0) {
     log_link(context, plan, "failed", reason, argv, outcome->exit_code);
     return outcome->exit_code;

@@ -15,6 +15,28 @@ extern "C" __attribute__((visibility("default"))) int clifwrap_abi_version() { r
 
 namespace {
 
+// Hands every write to the caller's sink at once: lld can end the process from one of its worker
+// threads (a fatal error there bypasses the crash recovery context), and what it said must not die
+// in a buffer with it.
+class SinkStream : public llvm::raw_ostream {
+ public:
+  SinkStream(clifwrap_text_sink sink, void* context, int stream) : sink_(sink), context_(context), stream_(stream) {
+    SetUnbuffered();
+  }
+
+ private:
+  void write_impl(const char* text, size_t size) override {
+    position_ += size;
+    sink_(context_, stream_, text, size);
+  }
+  uint64_t current_pos() const override { return position_; }
+
+  clifwrap_text_sink sink_;
+  void* context_;
+  int stream_;
+  uint64_t position_ = 0;
+};
+
 // lld's ELF driver inside a crash recovery context, without lldMain's teardown of lld's memory.
 lld::Result link_once(llvm::ArrayRef<const char*> args, llvm::raw_ostream& out, llvm::raw_ostream& err) {
   llvm::CrashRecoveryContext recovery;
@@ -39,14 +61,9 @@ extern "C" __attribute__((visibility("default"))) int clifwrap_lld_link(int argc
   (void)recovery_enabled;
 
   std::vector<const char*> args(argv, argv + argc);
-  std::string out_text, err_text;
-  llvm::raw_string_ostream out(out_text), err(err_text);
+  SinkStream out(sink, context, 1), err(sink, context, 2);
   lld::Result result = (flags & CLIFWRAP_LLD_ONE_SHOT) != 0 ? link_once(args, out, err)
                                                            : lld::lldMain(args, out, err, {{lld::Gnu, &lld::elf::link}});
-  out.flush();
-  err.flush();
-  if (!out_text.empty()) sink(context, 1, out_text.data(), out_text.size());
-  if (!err_text.empty()) sink(context, 2, err_text.data(), err_text.size());
   *can_run_again = result.canRunAgain ? 1 : 0;
   return result.retCode;
 }

@@ -2,6 +2,8 @@
 
 #include <dlfcn.h>
 
+#include <cstdio>
+
 #include "common/files.hpp"
 
 namespace clifwrap {
@@ -51,6 +53,15 @@ Result<const LlvmModule*> llvm_module() {
   return &*loaded;
 }
 
+namespace {
+
+void write_through(void*, int stream, const char* text, size_t size) {
+  std::fwrite(text, 1, size, stream == 1 ? stdout : stderr);
+  if (stream == 2) std::fflush(stderr);
+}
+
+}  // namespace
+
 void collect_text(void* text_output, int stream, const char* text, size_t size) {
   auto* output = static_cast<TextOutput*>(text_output);
   (stream == 1 ? output->out : output->err).append(text, size);
@@ -63,14 +74,18 @@ Result<LldOutcome> run_lld(const std::vector<std::string>& argv, LldRun run) {
     return fail("lld cannot link again in this process after a fatal error", "ld.lld", "run clifwrap again");
   auto module = llvm_module();
   if (!module) return tl::unexpected(module.error());
+  bool one_shot = run == LldRun::OneShot;
   std::vector<const char*> raw;
-  raw.reserve(argv.size());
+  raw.reserve(argv.size() + 1);
   for (const auto& arg : argv) raw.push_back(arg.c_str());
+  // On lld's worker threads a fatal error (a corrupt input) would end this process (found by
+  // fuzz_archive_fold); on one thread it comes back as an error. Partial links are small.
+  if (!one_shot) raw.push_back("--threads=1");
   TextOutput text;
   int can_run_again = 1;
-  int flags = run == LldRun::OneShot ? CLIFWRAP_LLD_ONE_SHOT : 0;
   LldOutcome outcome;
-  outcome.exit_code = (*module)->lld_link(static_cast<int>(raw.size()), raw.data(), flags, collect_text, &text, &can_run_again);
+  outcome.exit_code = (*module)->lld_link(static_cast<int>(raw.size()), raw.data(), one_shot ? CLIFWRAP_LLD_ONE_SHOT : 0,
+                                          one_shot ? write_through : collect_text, &text, &can_run_again);
   outcome.output = std::move(text.out);
   outcome.errors = std::move(text.err);
   outcome.can_run_again = can_run_again != 0;

@@ -31,13 +31,17 @@ void collect_text(void* text_output, int stream, const char* text, size_t size);
 
 struct LldOutcome {
   int exit_code = 0;
-  std::string output;  // what lld printed on stdout
-  std::string errors;  // what lld printed on stderr: warnings and errors, already prefixed "ld.lld:"
+  // Reusable only (OneShot printed them already): lld's stdout, and its stderr, prefixed "ld.lld:".
+  std::string output;
+  std::string errors;
   bool can_run_again = true;
 };
 
-// OneShot: the process ends after this link (linker mode), so lld's memory is not torn down;
-// Reusable: lld can link again in this process.
+// OneShot (linker mode, the process ends after this link): lld's memory is not torn down, and what
+// lld prints goes straight to this process's stdout and stderr — a fatal error on one of lld's
+// threads ends the process at once, and its message must be out by then.
+// Reusable (partial links, folds): lld runs on one thread, where a fatal error stays inside the
+// crash recovery context and comes back as an outcome; what it prints is collected.
 enum class LldRun { OneShot, Reusable };
 
 // An Error only when lld could not be loaded; a failed link is an outcome with a non-zero code.

@@ -23,8 +23,9 @@ typedef int (*clifwrap_abi_version_fn)(void);
 #define CLIFWRAP_LLD_ONE_SHOT 1
 
 /* Runs lld's ELF driver on argv (argv[0] "ld.lld") and returns its exit code. Calls are
- * serialized (lld is not thread-safe). *can_run_again is 0 after a fatal error or a crash: lld's
- * state is spoiled; the message went through the sink instead of ending the process. */
+ * serialized (lld is not thread-safe). Everything lld prints reaches the sink as it is written.
+ * *can_run_again is 0 after a fatal error or a crash: lld's state is spoiled. A fatal error on one
+ * of lld's worker threads is beyond the crash recovery context: lld ends the process (status 1). */
 typedef int (*clifwrap_lld_link_fn)(int argc, const char* const* argv, int flags, clifwrap_text_sink sink,
                                     void* context, int* can_run_again);
 
