@@ -124,8 +124,11 @@ class LdParser {
     std::string_view body = std::string_view(arg).substr(double_dash ? 2 : 1);
     std::optional<std::string> value;
     const LdOptionSpec* spec = find_ld_option(body);
+    // `name=value` is for long names only: a one-letter option takes the rest as its value, so
+    // `-l=` names the library "=" and `-L=/lib` the sysroot-relative /lib, as for ld and lld
+    // (found by fuzz_link_plan: `-l=` had become an empty name).
     if (spec == nullptr) {
-      if (size_t equals = body.find('='); equals != std::string_view::npos) {
+      if (size_t equals = body.find('='); equals != std::string_view::npos && equals > 1) {
         spec = find_ld_option(body.substr(0, equals));
         if (spec != nullptr && spec->arity != LdArity::Flag) value = std::string(body.substr(equals + 1));
         else spec = nullptr;

@@ -11,7 +11,8 @@ using namespace clifwrap;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string bytes(reinterpret_cast<const char*>(data), size);
-  static const std::string path = fuzz::scratch_file("lib.a");
+  static const fuzz::ScratchFile scratch("lib.a");
+  const std::string& path = scratch.path();
   if (!write_file_atomically(path, bytes)) return 0;
   (void)is_archive(path);
   auto folded = fold_asm_members(path);

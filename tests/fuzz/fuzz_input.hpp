@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,9 +26,23 @@ inline std::vector<std::string> lines(const uint8_t* data, size_t size) {
   return out;
 }
 
-// A file of this process's own under /tmp, rewritten for each input.
-inline std::string scratch_file(const char* name) {
-  return "/tmp/clifwrap-fuzz-" + std::to_string(getpid()) + "-" + name;
-}
+// A file of this process's own in $TMPDIR (else /tmp), rewritten for each input and removed when
+// the fuzzer exits (libFuzzer ends a timed run with exit(), which runs static destructors).
+class ScratchFile {
+ public:
+  explicit ScratchFile(const char* name) {
+    const char* tmp = std::getenv("TMPDIR");
+    path_ = std::string(tmp != nullptr && *tmp != '\0' ? tmp : "/tmp") + "/clifwrap-fuzz-" +
+            std::to_string(getpid()) + "-" + name;
+  }
+  ~ScratchFile() { unlink(path_.c_str()); }
+  ScratchFile(const ScratchFile&) = delete;
+  ScratchFile& operator=(const ScratchFile&) = delete;
+
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
 
 }  // namespace clifwrap::fuzz

@@ -1,6 +1,7 @@
 // Linker command lines in both dialects (a leading "-flavor\ngnu" selects GNU ld): plan with no
 // profile and with a gnu-shaped one, print the plan, build lld's argv. The argv read back must be
 // a GNU ld line the planner knows completely.
+#include <cstdio>
 #include <cstdlib>
 
 #include "fuzz_input.hpp"
@@ -42,7 +43,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     again.insert(again.end(), lld.begin() + 1, lld.end());
     auto reread = plan_link(again, none, [](const std::string&) { return true; });
     // What clifwrap-link would hand lld is a line it understands itself.
-    if (!reread || !reread->unknown.empty()) std::abort();
+    if (!reread || !reread->unknown.empty()) {
+      std::fprintf(stderr, "lld's argv read back: %s\n",
+                   !reread ? reread.error().message.c_str() : ("unknown `" + reread->unknown.front() + "`").c_str());
+      std::abort();
+    }
   }
   return 0;
 }

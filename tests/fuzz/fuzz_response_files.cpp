@@ -10,7 +10,8 @@ using namespace clifwrap;
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);
   (void)split_response_text(text);
-  static const std::string path = fuzz::scratch_file("args");
+  static const fuzz::ScratchFile scratch("args");
+  const std::string& path = scratch.path();
   if (!write_file_atomically(path, text)) return 0;
   (void)expand_response_files({"-o", "out", "@" + path});
   (void)expand_argfiles({"--crate-name", "x", "@" + path});

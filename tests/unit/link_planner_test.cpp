@@ -238,6 +238,18 @@ TEST_CASE("GNU ld positional state: groups, push/pop, whole-archive, joined one-
   CHECK(plan.options == std::vector<std::vector<std::string>>{{"-zrelro"}, {"-soname=libq.so"}, {"--build-id"}, {"-O1"}});
 }
 
+TEST_CASE("GNU ld: `=` splits long names only; a one-letter option joins everything after it") {
+  LinkPlan plan = plan_of({"-flavor", "gnu", "-l=", "-L=/lib", "--library=m", "-library-path=/x", "a.o"});
+  CHECK(plan.unknown.empty());
+  REQUIRE(plan.inputs.size() == 3);
+  CHECK(plan.inputs[0].value == "=");
+  CHECK(plan.inputs[1].value == "m");
+  CHECK(plan.search_paths == std::vector<std::string>{"=/lib", "/x"});
+  // what lld is handed reads back as the same link
+  auto lld = lld_arguments(plan, plan.output);
+  CHECK(std::find(lld.begin(), lld.end(), "-l=") != lld.end());
+}
+
 TEST_CASE("profiles: missing start files are errors naming the file; redox needs a sysroot") {
   const SysrootProfile gnu = captured_gnu_profile();
   auto missing = plan_link({"a.o", "-o", "prog"}, gnu, [](const std::string& path) { return !path.ends_with("Scrt1.o"); });
