@@ -25,6 +25,13 @@ std::string describe_state(const InputState& state) {
   return text.empty() ? "-" : text;
 }
 
+// lld takes long options after one dash too: `-library x` is --library with the value x, and
+// `-library=x` the library x. A library whose name starts with "ibrary" is therefore passed as
+// `-l <name>` (found by fuzz_link_plan: gcc's `-library` names the library "ibrary"). Other long
+// options beginning with "l" (--lto-*, --load-pass-plugin=) take two dashes in lld 22: `-lto-O2`
+// is the library "to-O2" there, as in our GNU ld parser.
+bool joined_library_reads_as_another_option(std::string_view name) { return name.starts_with("ibrary"); }
+
 }  // namespace
 
 std::vector<std::string> lld_arguments(const LinkPlan& plan, const std::string& output_path) {
@@ -45,7 +52,9 @@ std::vector<std::string> lld_arguments(const LinkPlan& plan, const std::string& 
   for (const auto& input : plan.inputs) {
     emit_state_change(current, input.state, argv);
     current = input.state;
-    argv.push_back(input.kind == LinkInput::Kind::Library ? "-l" + input.value : input.value);
+    if (input.kind != LinkInput::Kind::Library) argv.push_back(input.value);
+    else if (joined_library_reads_as_another_option(input.value)) argv.insert(argv.end(), {"-l", input.value});
+    else argv.push_back("-l" + input.value);
   }
   if (current.group != 0) argv.emplace_back("--end-group");
   for (const auto& option : plan.options) argv.insert(argv.end(), option.begin(), option.end());

@@ -1,6 +1,7 @@
 // Linker command lines in both dialects (a leading "-flavor\ngnu" selects GNU ld): plan with no
 // profile and with a gnu-shaped one, print the plan, build lld's argv. The argv read back must be
-// a GNU ld line the planner knows completely.
+// a GNU ld line the planner knows completely, and the same link: output, search path, and every
+// input with its kind, value and positional state, in order.
 #include <cstdio>
 #include <cstdlib>
 
@@ -28,6 +29,18 @@ SysrootProfile gnu_shaped() {
   return profile;
 }
 
+bool same_link(const LinkPlan& planned, const LinkPlan& reread) {
+  if (planned.output != reread.output || planned.search_paths != reread.search_paths ||
+      planned.inputs.size() != reread.inputs.size())
+    return false;
+  for (size_t i = 0; i < planned.inputs.size(); ++i) {
+    const LinkInput& a = planned.inputs[i];
+    const LinkInput& b = reread.inputs[i];
+    if (a.kind != b.kind || a.value != b.value || !(a.state == b.state)) return false;  // origin may differ
+  }
+  return true;
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -46,6 +59,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (!reread || !reread->unknown.empty()) {
       std::fprintf(stderr, "lld's argv read back: %s\n",
                    !reread ? reread.error().message.c_str() : ("unknown `" + reread->unknown.front() + "`").c_str());
+      std::abort();
+    }
+    if (!same_link(*plan, *reread)) {
+      std::fprintf(stderr, "lld's argv read back: a different link\n%s", describe_plan(*reread, none).c_str());
       std::abort();
     }
   }

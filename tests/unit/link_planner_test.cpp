@@ -250,6 +250,18 @@ TEST_CASE("GNU ld: `=` splits long names only; a one-letter option joins everyth
   CHECK(std::find(lld.begin(), lld.end(), "-l=") != lld.end());
 }
 
+TEST_CASE("a library lld would read as --library is passed to it as a separate value") {
+  // gcc reads -library as the library "ibrary"; lld would take `-library` as --library <next>.
+  LinkPlan plan = plan_of({"a.o", "-library", "-lm", "-o", "p"});
+  REQUIRE(plan.inputs.size() == 3);
+  CHECK(plan.inputs[1].value == "ibrary");
+  auto lld = lld_arguments(plan, plan.output);
+  auto at = std::find(lld.begin(), lld.end(), "ibrary");
+  REQUIRE(at != lld.end());
+  CHECK(*(at - 1) == "-l");
+  CHECK(std::find(lld.begin(), lld.end(), "-lm") != lld.end());  // the usual spelling otherwise
+}
+
 TEST_CASE("profiles: missing start files are errors naming the file; redox needs a sysroot") {
   const SysrootProfile gnu = captured_gnu_profile();
   auto missing = plan_link({"a.o", "-o", "prog"}, gnu, [](const std::string& path) { return !path.ends_with("Scrt1.o"); });
