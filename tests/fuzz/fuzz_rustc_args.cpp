@@ -17,8 +17,8 @@ namespace {
   std::abort();
 }
 
-// The rewrite may change only --emit, --target and -C options, and only append after them: every
-// other token stays, in order, and the rewritten line means the same crate, inputs and outputs.
+// The rewrite may change --emit, --target and -C options and add flags of its own; every other
+// token stays, in order, and the rewritten line means the same crate, inputs and outputs.
 void check_rewrite_keeps_the_rest(const RustcInvocation& inv, const std::vector<std::string>& rewritten,
                                   const std::string& spec_path) {
   std::vector<bool> may_change(inv.args.size(), false);
