@@ -12,6 +12,9 @@
 
 #include "linkplan/llvm_module_abi.h"
 
+// object_check_module.cpp
+extern "C" int clifwrap_object_check(const char* data, size_t size, clifwrap_text_sink sink, void* context);
+
 namespace {
 
 int report(clifwrap_text_sink sink, void* context, const std::string& message) {
@@ -51,6 +54,16 @@ extern "C" __attribute__((visibility("default"))) int clifwrap_archive_write(con
                                                                                const char* const* data,
                                                                                const size_t* sizes,
                                                                                clifwrap_text_sink sink, void* sink_context) {
+  // The writer reads each member's symbols for the archive's index and aborts the process on a
+  // malformed object (LLVM ERROR, found by fuzz_archive_fold): members are checked first.
+  for (size_t i = 0; i < count; ++i) {
+    std::string problem;
+    auto collect = [](void* text, int, const char* data, size_t size) { static_cast<std::string*>(text)->append(data, size); };
+    if (clifwrap_object_check(data[i], sizes[i], collect, &problem) != 0) {
+      while (!problem.empty() && problem.back() == '\n') problem.pop_back();
+      return report(sink, sink_context, std::string("member ") + names[i] + ": not a sound ELF object: " + problem);
+    }
+  }
   std::vector<llvm::NewArchiveMember> members;
   members.reserve(count);
   for (size_t i = 0; i < count; ++i) {

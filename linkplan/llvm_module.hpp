@@ -1,5 +1,6 @@
 // clifwrap-llvm.so, loaded on first use from beside the clifwrap executable (or
-// <prefix>/lib/clifwrap/ when installed): lld in-process, and LLVM's archive reader and writer.
+// <prefix>/lib/clifwrap/ when installed): lld in-process, LLVM's archive reader and writer, and
+// the ELF object check.
 #pragma once
 
 #include <string>
@@ -14,6 +15,7 @@ struct LlvmModule {
   clifwrap_lld_link_fn lld_link = nullptr;
   clifwrap_archive_read_fn archive_read = nullptr;
   clifwrap_archive_write_fn archive_write = nullptr;
+  clifwrap_object_check_fn object_check = nullptr;
 };
 
 // Loads the module once per process; an Error names where it looked and what to do.

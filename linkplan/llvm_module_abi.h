@@ -1,5 +1,5 @@
-/* The boundary between clifwrap and its LLVM module (clifwrap-llvm.so): lld, and LLVM's archive
- * reader and writer. The module carries libLLVM.so; clifwrap loads it only when it links or edits
+/* The boundary between clifwrap and its LLVM module (clifwrap-llvm.so): lld, LLVM's archive
+ * reader and writer, and an ELF object check. The module carries libLLVM.so; clifwrap loads it only when it links or edits
  * an archive, so the wrapper's hot path never pays for LLVM. C types only: the two sides have
  * separate C++ runtimes (clifwrap links libstdc++ statically). */
 #ifndef CLIFWRAP_LLVM_MODULE_ABI_H
@@ -7,7 +7,7 @@
 
 #include <stddef.h>
 
-#define CLIFWRAP_LLVM_MODULE_ABI_VERSION 1
+#define CLIFWRAP_LLVM_MODULE_ABI_VERSION 2
 
 #ifdef __cplusplus
 extern "C" {
@@ -37,10 +37,15 @@ typedef void (*clifwrap_member_fn)(void* context, const char* name, size_t name_
 typedef int (*clifwrap_archive_read_fn)(const char* path, clifwrap_member_fn each, void* each_context,
                                         clifwrap_text_sink sink, void* sink_context);
 
-/* Writes a GNU archive with a symbol table (deterministic: no dates, owners) to path. */
+/* Writes a GNU archive with a symbol table (deterministic: no dates, owners) to path. Each member
+ * goes through clifwrap_object_check first: 1 with the reason when one is malformed. */
 typedef int (*clifwrap_archive_write_fn)(const char* path, size_t count, const char* const* names,
                                          const char* const* data, const size_t* sizes, clifwrap_text_sink sink,
                                          void* sink_context);
+
+/* Checks an ELF object's structure (sections, symbol tables, relocations) the way lld's parser
+ * will read it: 0 when sound or not ELF at all, else 1 with the reason sent to the sink. */
+typedef int (*clifwrap_object_check_fn)(const char* data, size_t size, clifwrap_text_sink sink, void* context);
 
 #ifdef __cplusplus
 }

@@ -84,6 +84,12 @@ run "$CLIFWRAP" partial-link -o ../corrupt.o ../corrupt.a 2> ../corrupt.err
 [ "$status" = 1 ]
 expect_contains ../corrupt.err "corrupt.a"
 [ ! -e ../corrupt.o ]
+head -c 300 target/release/crti.o > ../cut.o  # its section table now lies past the end
+(cd .. && ar rc cut.a cut.o)
+run "$CLIFWRAP" partial-link -o ../cut-out.o ../cut.a 2> ../cut.err
+[ "$status" = 1 ]
+expect_contains ../cut.err "cut.a(cut.o): not a sound ELF object"
+[ ! -e ../cut-out.o ]
 mkdir -p ../no-crt0/target/release && cp target/release/librelibc.a target/release/crti.o target/release/crtn.o ../no-crt0/target/release/
 run "$CLIFWRAP" sysroot --relibc ../no-crt0 --target x86_64-unknown-linux-gnu --out ../never 2> ../no-crt0.err
 [ "$status" = 1 ]
