@@ -10,10 +10,8 @@
 #include <llvm/Support/Error.h>
 #include <llvm/Support/MemoryBuffer.h>
 
+#include "crt/object_check_module.hpp"
 #include "linkplan/llvm_module_abi.h"
-
-// object_check_module.cpp
-extern "C" int clifwrap_object_check(const char* data, size_t size, clifwrap_text_sink sink, void* context);
 
 namespace {
 
@@ -57,12 +55,9 @@ extern "C" __attribute__((visibility("default"))) int clifwrap_archive_write(con
   // The writer reads each member's symbols for the archive's index and aborts the process on a
   // malformed object (LLVM ERROR, found by fuzz_archive_fold): members are checked first.
   for (size_t i = 0; i < count; ++i) {
-    std::string problem;
-    auto collect = [](void* text, int, const char* data, size_t size) { static_cast<std::string*>(text)->append(data, size); };
-    if (clifwrap_object_check(data[i], sizes[i], collect, &problem) != 0) {
-      while (!problem.empty() && problem.back() == '\n') problem.pop_back();
+    std::string problem = clifwrap_module::elf_object_problem(llvm::StringRef(data[i], sizes[i]));
+    if (!problem.empty())
       return report(sink, sink_context, std::string("member ") + names[i] + ": not a sound ELF object: " + problem);
-    }
   }
   std::vector<llvm::NewArchiveMember> members;
   members.reserve(count);

@@ -11,6 +11,7 @@
 #include <llvm/Object/ELFTypes.h>
 #include <llvm/Support/Error.h>
 
+#include "crt/object_check_module.hpp"
 #include "linkplan/llvm_module_abi.h"
 
 namespace {
@@ -73,19 +74,18 @@ std::string check_elf(llvm::StringRef bytes) {
 
 }  // namespace
 
+std::string clifwrap_module::elf_object_problem(llvm::StringRef bytes) {
+  if (!bytes.starts_with(llvm::ELF::ElfMagic)) return {};
+  if (bytes.size() < llvm::ELF::EI_NIDENT) return "the ELF header is cut short";
+  bool is64 = bytes[llvm::ELF::EI_CLASS] == llvm::ELF::ELFCLASS64;
+  bool little = bytes[llvm::ELF::EI_DATA] != llvm::ELF::ELFDATA2MSB;
+  if (is64) return little ? check_elf<llvm::object::ELF64LE>(bytes) : check_elf<llvm::object::ELF64BE>(bytes);
+  return little ? check_elf<llvm::object::ELF32LE>(bytes) : check_elf<llvm::object::ELF32BE>(bytes);
+}
+
 extern "C" __attribute__((visibility("default"))) int clifwrap_object_check(const char* data, size_t size,
                                                                               clifwrap_text_sink sink, void* context) {
-  llvm::StringRef bytes(data, size);
-  if (!bytes.starts_with(llvm::ELF::ElfMagic)) return 0;  // not ELF (bitcode, rmeta, ...): lld decides
-  std::string problem;
-  if (size < llvm::ELF::EI_NIDENT) {
-    problem = "the ELF header is cut short";
-  } else {
-    bool is64 = bytes[llvm::ELF::EI_CLASS] == llvm::ELF::ELFCLASS64;
-    bool little = bytes[llvm::ELF::EI_DATA] != llvm::ELF::ELFDATA2MSB;
-    if (is64) problem = little ? check_elf<llvm::object::ELF64LE>(bytes) : check_elf<llvm::object::ELF64BE>(bytes);
-    else problem = little ? check_elf<llvm::object::ELF32LE>(bytes) : check_elf<llvm::object::ELF32BE>(bytes);
-  }
+  std::string problem = clifwrap_module::elf_object_problem(llvm::StringRef(data, size));
   if (problem.empty()) return 0;
   problem += "\n";
   sink(context, 2, problem.data(), problem.size());

@@ -56,7 +56,7 @@ lld::Result link_once(llvm::ArrayRef<const char*> args, llvm::raw_ostream& out, 
 // destructor then crashes in exit() (found by fuzz_archive_fold: `clifwrap partial-link` of a
 // corrupt object failed cleanly, then died on the way out). Reusable links therefore run on a
 // thread of the module's own that never ends: the process ends without tearing those allocators
-// down, as ld.lld itself ends. The thread and its state are never destroyed either, for the same reason.
+// down, as ld.lld itself ends. The thread's own state is never destroyed either: it waits on it.
 class LinkThread {
  public:
   static LinkThread& instance() {
@@ -79,8 +79,9 @@ class LinkThread {
     std::unique_lock lock(mutex_);
     for (;;) {
       job_ready_.wait(lock, [&] { return job_ != nullptr; });
+      const std::function<void()>& job = *job_;
       lock.unlock();
-      (*job_)();
+      job();
       lock.lock();
       job_ = nullptr;
       job_done_.notify_one();
