@@ -1,11 +1,13 @@
 #include "common/temporaries.hpp"
 
-#include <ftw.h>
+#include <dirent.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <atomic>
+#include <climits>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -19,35 +21,113 @@ constexpr int kSignals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
 constexpr int kSlots = 64;  // a process holds a handful at once; more are not registered
 std::atomic<char*> g_slots[kSlots];
 
-int remove_entry(const char* path, const struct stat*, int, struct FTW*) {
-  ::remove(path);
-  return 0;
+constexpr int kMaxTreeDepth = 16;
+
+// The handler below uses system calls only: a signal handler must not allocate (nftw and opendir
+// do; found by e2e.interruption: a signal in the middle of a malloc left malloc's state corrupt,
+// and the process aborted instead of dying by the signal).
+
+// Calls remove(name) for each entry of the directory open as fd, reading it again until a pass
+// removes nothing (removing entries while reading a directory may skip some).
+template <class Remove>
+void remove_entries(int fd, Remove remove) {
+  alignas(8) char buffer[2048];
+  for (int pass = 0; pass < 8; ++pass) {
+    bool removed = false;
+    ::lseek(fd, 0, SEEK_SET);
+    ssize_t size;
+    while ((size = ::getdents64(fd, buffer, sizeof buffer)) > 0) {
+      for (ssize_t offset = 0; offset < size;) {
+        const auto* entry = reinterpret_cast<const struct dirent64*>(buffer + offset);
+        offset += entry->d_reclen;
+        if (std::strcmp(entry->d_name, ".") != 0 && std::strcmp(entry->d_name, "..") != 0)
+          removed = remove(entry->d_name) || removed;
+      }
+    }
+    if (!removed) return;
+  }
+}
+
+void remove_contents(int fd, int depth) {
+  remove_entries(fd, [&](const char* name) {
+    if (::unlinkat(fd, name, 0) == 0) return true;
+    if (errno != EISDIR || depth >= kMaxTreeDepth) return false;
+    int child = ::openat(fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (child < 0) return false;
+    remove_contents(child, depth + 1);
+    ::close(child);
+    return ::unlinkat(fd, name, AT_REMOVEDIR) == 0;
+  });
+}
+
+// lld and LLVM's archive writer write through temporaries of their own named after ours
+// (`<ours>.tmpXXXXXXX`, `<ours>.temp-archive-XXXXXXX.a`), created before LLVM's own handler is
+// installed (seen in e2e.interruption): they go with ours.
+void remove_derived(const char* path) {
+  char directory[PATH_MAX] = ".";
+  const char* base = path;
+  if (const char* slash = std::strrchr(path, '/'); slash != nullptr) {
+    size_t size = slash == path ? 1 : static_cast<size_t>(slash - path);
+    if (size >= sizeof directory) return;
+    std::memcpy(directory, path, size);
+    directory[size] = '\0';
+    base = slash + 1;
+  }
+  size_t base_size = std::strlen(base);
+  if (base_size == 0) return;
+  int fd = ::open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return;
+  remove_entries(fd, [&](const char* name) {
+    return std::strncmp(name, base, base_size) == 0 && name[base_size] == '.' && ::unlinkat(fd, name, 0) == 0;
+  });
+  ::close(fd);
 }
 
 void remove_path(const char* path) {
-  struct stat status;
-  if (::lstat(path, &status) != 0) return;
-  if (S_ISDIR(status.st_mode)) ::nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
-  else ::unlink(path);
+  remove_derived(path);
+  if (::unlink(path) == 0 || errno != EISDIR) return;
+  int fd = ::open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0) return;
+  remove_contents(fd, 0);
+  ::close(fd);
+  ::rmdir(path);
 }
 
-void on_signal(int signal) {
-  for (auto& slot : g_slots)
-    if (char* path = slot.load()) remove_path(path);
+// The handler each of ours replaced, if it was a function: LLVM's, which removes the temporaries
+// of lld and of LLVM's archive writer. Ours is reinstalled at a later registration and LLVM never
+// installs its own twice, so without the chain those were left behind (e2e.interruption).
+struct sigaction g_replaced[NSIG];
+std::atomic<bool> g_handling{false};
+
+void on_signal(int signal, siginfo_t* info, void* context) {
+  // Once: a chained handler may raise the signal again, and it must then end the process.
+  if (!g_handling.exchange(true)) {
+    for (auto& slot : g_slots)
+      if (char* path = slot.load()) remove_path(path);
+    const struct sigaction& replaced = g_replaced[signal];
+    if ((replaced.sa_flags & SA_SIGINFO) != 0) {
+      if (replaced.sa_sigaction != nullptr) replaced.sa_sigaction(signal, info, context);
+    } else if (replaced.sa_handler != SIG_DFL && replaced.sa_handler != SIG_IGN) {
+      replaced.sa_handler(signal);
+    }
+  }
   ::signal(signal, SIG_DFL);
   ::raise(signal);
 }
 
-// Checked at every registration, not once: whoever changed a handler since (a test framework,
-// a library) has not restored it.
+// Checked at every registration, not once: whoever changed a handler since (a library such as
+// LLVM, a test framework) has not restored it; theirs is kept to be chained.
 void install_handlers() {
   struct sigaction action {};
-  action.sa_handler = on_signal;
+  action.sa_sigaction = on_signal;
+  action.sa_flags = SA_SIGINFO;
   sigemptyset(&action.sa_mask);
   for (int signal : kSignals) {
     struct sigaction current;
-    if (::sigaction(signal, nullptr, &current) != 0 || current.sa_handler == on_signal) continue;
-    if (current.sa_handler == SIG_IGN) continue;  // a signal someone chose to ignore (nohup) stays ignored
+    if (::sigaction(signal, nullptr, &current) != 0) continue;
+    if ((current.sa_flags & SA_SIGINFO) != 0 && current.sa_sigaction == on_signal) continue;
+    if ((current.sa_flags & SA_SIGINFO) == 0 && current.sa_handler == SIG_IGN) continue;  // nohup stays nohup
+    g_replaced[signal] = current;
     ::sigaction(signal, &action, nullptr);
   }
 }

@@ -17,6 +17,7 @@
 #include "driver/doctor.hpp"
 #include "driver/link_mode.hpp"
 #include "driver/wrapper_mode.hpp"
+#include "linkplan/llvm_module.hpp"
 
 #ifndef CLIFWRAP_VERSION
 #define CLIFWRAP_VERSION "0.0.0"
@@ -208,5 +209,10 @@ int main(int argc, char** argv) {
     std::fflush(nullptr);
     _exit(code);
   }
-  return clifwrap::dispatch(args);
+  int code = clifwrap::dispatch(args);
+  if (clifwrap::lld_state_spoiled()) {
+    std::fflush(nullptr);
+    _exit(code);
+  }
+  return code;
 }

@@ -1,9 +1,6 @@
 // clifwrap-llvm.so, lld part: lld's ELF driver behind the C boundary of llvm_module_abi.h.
-#include <condition_variable>
-#include <functional>
 #include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include <lld/Common/Driver.h>
@@ -51,48 +48,6 @@ lld::Result link_once(llvm::ArrayRef<const char*> args, llvm::raw_ostream& out, 
   return {recovery.RetCode != 0 ? recovery.RetCode : 1, false};
 }
 
-// lld builds its input sections in thread-local allocators, destroyed when their thread ends. A
-// fatal error leaves lld through the crash recovery context with a section half built, and its
-// destructor then crashes in exit() (found by fuzz_archive_fold: `clifwrap partial-link` of a
-// corrupt object failed cleanly, then died on the way out). Reusable links therefore run on a
-// thread of the module's own that never ends: the process ends without tearing those allocators
-// down, as ld.lld itself ends. The thread's own state is never destroyed either: it waits on it.
-class LinkThread {
- public:
-  static LinkThread& instance() {
-    static LinkThread* thread = new LinkThread;
-    return *thread;
-  }
-
-  // Callers are serialized by clifwrap_lld_link's lock.
-  void run(const std::function<void()>& job) {
-    std::unique_lock lock(mutex_);
-    job_ = &job;
-    job_ready_.notify_one();
-    job_done_.wait(lock, [&] { return job_ == nullptr; });
-  }
-
- private:
-  LinkThread() { std::thread([this] { serve(); }).detach(); }
-
-  [[noreturn]] void serve() {
-    std::unique_lock lock(mutex_);
-    for (;;) {
-      job_ready_.wait(lock, [&] { return job_ != nullptr; });
-      const std::function<void()>& job = *job_;
-      lock.unlock();
-      job();
-      lock.lock();
-      job_ = nullptr;
-      job_done_.notify_one();
-    }
-  }
-
-  std::mutex mutex_;
-  std::condition_variable job_ready_, job_done_;
-  const std::function<void()>* job_ = nullptr;
-};
-
 }  // namespace
 
 extern "C" __attribute__((visibility("default"))) int clifwrap_lld_link(int argc, const char* const* argv, int flags,
@@ -107,11 +62,8 @@ extern "C" __attribute__((visibility("default"))) int clifwrap_lld_link(int argc
 
   std::vector<const char*> args(argv, argv + argc);
   SinkStream out(sink, context, 1), err(sink, context, 2);
-  lld::Result result{1, false};
-  if ((flags & CLIFWRAP_LLD_ONE_SHOT) != 0)
-    result = link_once(args, out, err);  // the caller ends the process with _exit after it
-  else
-    LinkThread::instance().run([&] { result = lld::lldMain(args, out, err, {{lld::Gnu, &lld::elf::link}}); });
+  lld::Result result = (flags & CLIFWRAP_LLD_ONE_SHOT) != 0 ? link_once(args, out, err)
+                                                           : lld::lldMain(args, out, err, {{lld::Gnu, &lld::elf::link}});
   *can_run_again = result.canRunAgain ? 1 : 0;
   return result.retCode;
 }

@@ -68,9 +68,14 @@ void collect_text(void* text_output, int stream, const char* text, size_t size) 
   (stream == 1 ? output->out : output->err).append(text, size);
 }
 
+namespace {
+// After a fatal error or a crash lld's global state is spoiled: it must not run again here.
+bool spoiled = false;
+}  // namespace
+
+bool lld_state_spoiled() { return spoiled; }
+
 Result<LldOutcome> run_lld(const std::vector<std::string>& argv, LldRun run) {
-  // After a fatal error or a crash lld's global state is spoiled: it must not run again here.
-  static bool spoiled = false;
   if (spoiled)
     return fail("lld cannot link again in this process after a fatal error", "ld.lld", "run clifwrap again");
   auto module = llvm_module();

@@ -46,6 +46,12 @@ struct LldOutcome {
 // crash recovery context and comes back as an outcome; what it prints is collected.
 enum class LldRun { OneShot, Reusable };
 
+// True after a fatal lld error in this process. lld then holds half-built objects in thread-local
+// allocators whose destructors crash in exit() (found by fuzz_archive_fold: `clifwrap
+// partial-link` of a corrupt object failed cleanly, then died on the way out): such a process
+// must end with _exit, as ld.lld itself ends.
+bool lld_state_spoiled();
+
 // An Error only when lld could not be loaded; a failed link is an outcome with a non-zero code.
 Result<LldOutcome> run_lld(const std::vector<std::string>& argv, LldRun run);
 

@@ -1,16 +1,27 @@
 #include <doctest/doctest.h>
 
+#include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "common/files.hpp"
 #include "common/temporaries.hpp"
 
 namespace clifwrap {
+
+namespace {
+void check_died_by_sigterm(pid_t child) {
+  int status = 0;
+  waitpid(child, &status, 0);
+  CHECK(WIFSIGNALED(status));
+  CHECK(WTERMSIG(status) == SIGTERM);
+}
+}  // namespace
 
 TEST_CASE("temporaries carry their owner's pid") {
   CHECK(temporary_owner("crt0.o.clifwrap-1234.tmp") == 1234);
@@ -49,11 +60,40 @@ TEST_CASE("a signal removes the registered temporaries and ends the process with
     ::raise(SIGTERM);
     _exit(0);  // not reached
   }
-  int status = 0;
-  waitpid(child, &status, 0);
-  CHECK(WIFSIGNALED(status));
-  CHECK(WTERMSIG(status) == SIGTERM);
+  check_died_by_sigterm(child);
   CHECK(list_directory(dir).empty());
+  std::filesystem::remove_all(dir);
+}
+
+namespace {
+const char* g_marker = nullptr;
+void earlier_handler(int, siginfo_t*, void*) { ::close(::open(g_marker, O_CREAT | O_WRONLY, 0644)); }
+}  // namespace
+
+TEST_CASE("a signal also removes what others named after a temporary, and runs the handler ours replaced") {
+  std::string dir = std::filesystem::temp_directory_path() / ("clifwrap-derived-" + std::to_string(getpid()));
+  std::filesystem::create_directories(dir);
+  std::string marker = dir + "/earlier-handler-ran";
+  pid_t child = fork();
+  if (child == 0) {
+    g_marker = marker.c_str();
+    struct sigaction earlier {};  // as LLVM installs its own, which removes lld's temporaries
+    earlier.sa_sigaction = earlier_handler;
+    earlier.sa_flags = SA_SIGINFO;
+    ::sigaction(SIGTERM, &earlier, nullptr);
+    RemoveOnSignal file(dir + "/out.tmp");
+    for (const char* name : {"out.tmp", "out.tmp.tmp4c6bcfc", "out.tmp.temp-archive-2b83927.a", "out.tmpx"})
+      (void)write_file_atomically(dir + "/" + name, "x");
+    RemoveOnSignal directory(dir + "/private");
+    std::filesystem::create_directories(dir + "/private/a/b");
+    for (const char* name : {"private/one.o", "private/a/two.o", "private/a/b/three.o"})
+      (void)write_file_atomically(dir + "/" + name, "x");
+    ::raise(SIGTERM);
+    _exit(0);  // not reached
+  }
+  check_died_by_sigterm(child);
+  // lld's and the archive writer's temporaries went with ours; a name that only starts alike stays
+  CHECK(list_directory(dir) == std::vector<std::string>{"earlier-handler-ran", "out.tmpx"});
   std::filesystem::remove_all(dir);
 }
 
