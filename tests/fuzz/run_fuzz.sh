@@ -8,7 +8,8 @@ set -uo pipefail
 target=$1 log=$2 artifacts=$3
 shift 3
 rm -f "$artifacts"*
-"$target" -artifact_prefix="$artifacts" "$@" > "$log" 2>&1
+# stdin is closed: an input may name /dev/stdin as a response file.
+"$target" -artifact_prefix="$artifacts" "$@" < /dev/null > "$log" 2>&1
 status=$?
 if [[ $status -eq 0 ]]; then
   grep -a -E '^(Done|stat::)' "$log"
