@@ -10,6 +10,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "common/strings.hpp"
+
 namespace clifwrap {
 namespace {
 
@@ -162,9 +164,8 @@ Result<std::string> capture_output(const Command& command) {
   std::fclose(errors);
   if (!pid) return tl::unexpected(pid.error());
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    std::string first_line = error_text.substr(0, error_text.find('\n'));
-    return fail("exited with status " + std::to_string(exit_code_of(status)) +
-                    (first_line.empty() ? "" : ": " + first_line),
+    std::string message = first_line(error_text);
+    return fail("exited with status " + std::to_string(exit_code_of(status)) + (message.empty() ? "" : ": " + message),
                 quote_command(command.argv));
   }
   return text;

@@ -19,4 +19,13 @@ inline std::vector<std::string> split(std::string_view text, char separator) {
   }
 }
 
+// "a\nb" -> "a": the line a tool's message starts with.
+inline std::string first_line(std::string_view text) { return std::string(text.substr(0, text.find('\n'))); }
+
+// "error\n\n" -> "error": a tool's message as the last part of one of ours.
+inline std::string without_trailing_newlines(std::string text) {
+  while (!text.empty() && text.back() == '\n') text.pop_back();
+  return text;
+}
+
 }  // namespace clifwrap

@@ -4,6 +4,7 @@
 
 #include "common/file_reader.hpp"
 #include "common/files.hpp"
+#include "common/strings.hpp"
 #include "common/temporaries.hpp"
 #include "linkplan/llvm_module.hpp"
 
@@ -13,8 +14,6 @@ namespace {
 void add_member(void* context, const char* name, size_t name_size, const char* data, size_t data_size) {
   static_cast<std::vector<ArchiveMember>*>(context)->push_back({std::string(name, name_size), std::string(data, data_size)});
 }
-
-std::string first_line(const std::string& text) { return text.substr(0, text.find('\n')); }
 
 }  // namespace
 

@@ -1,7 +1,7 @@
 #include "crt/partial_link.hpp"
 
-
 #include "common/files.hpp"
+#include "common/strings.hpp"
 #include "common/temporaries.hpp"
 #include "crt/archive.hpp"
 #include "linkplan/llvm_module.hpp"
@@ -16,12 +16,11 @@ Result<void> check_object(const std::string& bytes, const std::string& name) {
   if (!module) return tl::unexpected(module.error());
   TextOutput text;
   if ((*module)->object_check(bytes.data(), bytes.size(), collect_text, &text) == 0) return {};
-  while (!text.err.empty() && text.err.back() == '\n') text.err.pop_back();
-  return fail("not a sound ELF object: " + text.err, name);
+  return fail("not a sound ELF object: " + without_trailing_newlines(text.err), name);
 }
 
-Result<void> check_input(const std::string& input) {
-  if (!is_archive(input)) {
+Result<void> check_input(const std::string& input, bool archive) {
+  if (!archive) {
     auto bytes = read_file(input);
     if (!bytes) return tl::unexpected(bytes.error());
     return check_object(*bytes, input);
@@ -41,17 +40,14 @@ Result<void> partial_link(const std::vector<std::string>& inputs, const std::str
   std::vector<std::string> argv = {"ld.lld", "-r", "-o", temporary.path()};
   for (const auto& input : inputs) {
     if (!is_regular_file(input)) return fail("no such file", input);
-    if (auto checked = check_input(input); !checked) return checked;
-    if (is_archive(input)) argv.insert(argv.end(), {"--whole-archive", input, "--no-whole-archive"});
+    bool archive = is_archive(input);
+    if (auto checked = check_input(input, archive); !checked) return checked;
+    if (archive) argv.insert(argv.end(), {"--whole-archive", input, "--no-whole-archive"});
     else argv.push_back(input);
   }
   auto outcome = run_lld(argv, LldRun::Reusable);
   if (!outcome) return tl::unexpected(outcome.error());
-  if (outcome->exit_code != 0) {
-    std::string errors = outcome->errors;
-    while (!errors.empty() && errors.back() == '\n') errors.pop_back();
-    return fail("partial link failed: " + errors, output);
-  }
+  if (outcome->exit_code != 0) return fail("partial link failed: " + without_trailing_newlines(outcome->errors), output);
   return temporary.commit(TemporaryFile::Commit::Replace);
 }
 

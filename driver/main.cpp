@@ -203,14 +203,12 @@ int dispatch(const Args& args) {
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   std::string program = clifwrap::file_name(argc > 0 ? argv[0] : "clifwrap");
-  if (clifwrap::is_linker_name(program)) {
-    int code = clifwrap::run_linker_mode(program, args, clifwrap::process_environment());
-    // As ld.lld does: lld's memory and libLLVM's static destructors are not worth tearing down.
-    std::fflush(nullptr);
-    _exit(code);
-  }
-  int code = clifwrap::dispatch(args);
-  if (clifwrap::lld_state_spoiled()) {
+  bool linker_mode = clifwrap::is_linker_name(program);
+  int code = linker_mode ? clifwrap::run_linker_mode(program, args, clifwrap::process_environment())
+                         : clifwrap::dispatch(args);
+  // As ld.lld does after a link: lld's memory and libLLVM's static destructors are not worth
+  // tearing down, and after a fatal lld error they must not be (lld_state_spoiled).
+  if (linker_mode || clifwrap::lld_state_spoiled()) {
     std::fflush(nullptr);
     _exit(code);
   }
