@@ -69,6 +69,12 @@ Result<void> write_file_atomically(const std::string& path, std::string_view con
   return temp.commit(TemporaryFile::Commit::Rename);
 }
 
+Result<void> copy_file_atomically(const std::string& from, const std::string& to) {
+  auto bytes = read_file(from);
+  if (!bytes) return tl::unexpected(bytes.error());
+  return write_file_atomically(to, *bytes);
+}
+
 Result<void> append_whole_line(const std::string& path, std::string_view line) {
   int fd = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0666);
   if (fd < 0) return fail("cannot open for appending: " + errno_text(), path);

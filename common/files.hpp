@@ -19,6 +19,9 @@ Result<std::string> read_file(const std::string& path);
 // Writes `content` to a temporary file beside `path`, then renames it over `path`.
 Result<void> write_file_atomically(const std::string& path, std::string_view content);
 
+// from's bytes at to, written as write_file_atomically writes.
+Result<void> copy_file_atomically(const std::string& from, const std::string& to);
+
 // Whether the bytes `needle` occur in the file, searched in place (mmap): no copy of a large file.
 Result<bool> file_contains(const std::string& path, std::string_view needle);
 

@@ -33,9 +33,7 @@ std::string join(const std::vector<std::string>& items) {
 // crtX.o from an object (copied) or from libcrtX.a (the crate's own members, merged in link order).
 Result<std::string> make_crt_object(const std::string& source, const std::string& name, const std::string& destination) {
   if (!is_archive(source)) {
-    auto bytes = read_file(source);
-    if (!bytes) return tl::unexpected(bytes.error());
-    if (auto written = write_file_atomically(destination, *bytes); !written) return tl::unexpected(written.error());
+    if (auto copied = copy_file_atomically(source, destination); !copied) return tl::unexpected(copied.error());
     return source;
   }
   auto merged = merge_archive_members(source, [&](std::string_view member) { return belongs_to_crate(member, name); },
@@ -84,9 +82,7 @@ Result<void> copy_headers(const std::string& from, const std::string& to) {
     if (it->is_directory()) {
       if (auto made = make_directories(destination); !made) return made;
     } else if (it->is_regular_file()) {
-      auto bytes = read_file(it->path().string());
-      if (!bytes) return tl::unexpected(bytes.error());
-      if (auto written = write_file_atomically(destination, *bytes); !written) return written;
+      if (auto copied = copy_file_atomically(it->path().string(), destination); !copied) return copied;
     }
   }
   if (error) return fail("cannot read the headers: " + error.message(), from);
@@ -137,9 +133,7 @@ Result<std::vector<SysrootEntry>> lay_out_sysroot(const SysrootRequest& request)
     entries.push_back({std::string("lib/") + alias, "-> crt0.o"});
   }
 
-  auto libc_bytes = read_file(*libc);
-  if (!libc_bytes) return tl::unexpected(libc_bytes.error());
-  if (auto written = write_file_atomically(lib + "/libc.a", *libc_bytes); !written) return tl::unexpected(written.error());
+  if (auto copied = copy_file_atomically(*libc, lib + "/libc.a"); !copied) return tl::unexpected(copied.error());
   auto folded = fold_asm_members(lib + "/libc.a");
   if (!folded) return tl::unexpected(folded.error());
   entries.push_back({"lib/libc.a", *libc + (*folded ? " (" + std::to_string(*folded) + " .asm.o members folded)" : "")});
