@@ -19,9 +19,10 @@ Result<Backend> rustup_component(const RustcFacts& facts) {
     if (std::string_view(name).starts_with(kCraneliftPrefix)) return Backend{Backend::Kind::Cranelift, "cranelift", {}};
   return fail("no Cranelift backend: looked for " + std::string(kCraneliftPrefix) + "* in " + dir,
               facts.rustc + " " + facts.release,
-              "on a rustup nightly run `rustup component add rustc-codegen-cranelift-preview`; with a "
-              "self-built cg_clif set CLIFWRAP_BACKEND=/path/to/dist/lib/librustc_codegen_cranelift.so; "
-              "CLIFWRAP_BACKEND=llvm runs the same pipeline with LLVM");
+              "build rustc with Cranelift here (scripts/toolchain.sh build) and use its rustc; on a rustup "
+              "nightly run `rustup component add rustc-codegen-cranelift-preview`; with a self-built cg_clif set "
+              "CLIFWRAP_BACKEND=/path/to/dist/lib/librustc_codegen_cranelift.so; CLIFWRAP_BACKEND=llvm runs the "
+              "same pipeline with LLVM");
 }
 
 Result<Backend> backend_dylib(const std::string& path, const RustcFacts& facts) {

@@ -31,14 +31,25 @@ bool cranelift_takes_llvm_arg(std::string_view arg) {
 struct FatalMessage {
   std::string_view text;
   std::string_view reason;
+  std::string_view also = {};  // when set, stderr must hold this too (the text is a common phrase)
 };
 
+// Each text as cg_clif 1.96 prints it (src/abi/mod.rs, src/intrinsics/mod.rs, src/inline_asm.rs,
+// src/global_asm.rs, src/base.rs). LTO is only a warning in 1.96, so it is no reason to fall back.
 constexpr FatalMessage kFatalMessages[] = {
     {"Defining variadic functions is not yet supported by Cranelift", "defines C-variadic functions"},
     {"asm! and global_asm! sym operands are not yet supported", "uses sym operands in asm"},
     {"128bit atomics not yet supported", "uses 128-bit atomics"},
-    {"LTO is not supported by rustc_codegen_cranelift", "asks for LTO"},
     {"tail calls are not yet supported in `rustc_codegen_cranelift` backend", "uses tail calls"},
+    {"asm! label operands are not yet supported", "uses label operands in asm"},
+    {"call conv ", "uses a calling convention Cranelift lacks (e.g. extern \"x86-interrupt\")",
+     "is not yet implemented"},
+    // cg_clif 1.96 assembles a unit's assembly by running rustc again without -Zunstable-options,
+    // which a JSON target spec needs; scripts/toolchain.sh's build carries upstream's fix.
+    {"custom targets are unstable and require `-Zunstable-options`",
+     "has assembly, and this cg_clif's assembler rerun cannot take a JSON target spec (fixed upstream in "
+     "rustc_codegen_cranelift PR #1638; the toolchain of scripts/toolchain.sh has the fix)",
+     "Failed to assemble"},
 };
 
 }  // namespace
@@ -66,8 +77,9 @@ CodegenVerdict judge_codegen_flag(std::string_view key, std::string_view value) 
 }
 
 std::optional<std::string> cranelift_fatal_reason(std::string_view stderr_text) {
+  auto holds = [&](std::string_view text) { return stderr_text.find(text) != std::string_view::npos; };
   for (const auto& message : kFatalMessages)
-    if (stderr_text.find(message.text) != std::string_view::npos) return std::string(message.reason);
+    if (holds(message.text) && (message.also.empty() || holds(message.also))) return std::string(message.reason);
   return std::nullopt;
 }
 

@@ -6,6 +6,7 @@
 #include "common/files.hpp"
 #include "common/process.hpp"
 #include "driver/backend.hpp"
+#include "driver/cranelift_toolchain.hpp"
 #include "driver/link_mode.hpp"
 #include "driver/rustc_facts_cache.hpp"
 #include "linkplan/llvm_module.hpp"
@@ -19,6 +20,9 @@ class Report {
  public:
   void ok(const std::string& check, const std::string& detail) {
     std::printf("ok    %-10s %s\n", check.c_str(), detail.c_str());
+  }
+  void note(const std::string& check, const std::string& detail) {
+    std::printf("note  %-10s %s\n", check.c_str(), detail.c_str());
   }
   void failed(const std::string& check, const Error& error) {
     ++failures_;
@@ -73,6 +77,18 @@ void check_profile(Report& report, const Settings& settings, const std::string& 
     report.ok("profile", where + (name == "none" ? ": adds nothing" : ": start and end files present"));
 }
 
+// The toolchain of scripts/toolchain.sh, and whether this rustc is it.
+void check_toolchain(Report& report, const RustcFacts& facts, const std::string& cache_dir) {
+  auto toolchain = find_cached_toolchain(cache_dir);
+  if (!toolchain)
+    report.note("toolchain", "none in " + cache_dir + "/toolchains: scripts/toolchain.sh build builds rustc 1.96.0 "
+                             "with Cranelift (1.5 to 2.5 hours on 2 cores, once per machine)");
+  else if (facts.sysroot == toolchain->root)
+    report.ok("toolchain", "this rustc is clifwrap's Cranelift toolchain, " + toolchain->root);
+  else
+    report.note("toolchain", toolchain->root + " is built; use it: " + toolchain_usage(*toolchain));
+}
+
 }  // namespace
 
 int run_doctor(const std::string& rustc, const std::optional<std::string>& target, const EnvLookup& env) {
@@ -107,7 +123,8 @@ int run_doctor(const std::string& rustc, const std::optional<std::string>& targe
 
   auto backend = resolve_backend(settings->backend, *facts);
   if (backend) report.ok("backend", backend->describe() + " [" + settings->origin["backend"] + "]");
-  else report.failed("backend", backend.error());
+  else report.failed("backend", with_toolchain_hint(backend.error(), *facts, settings->cache_dir));
+  check_toolchain(report, *facts, settings->cache_dir);
 
   if (!settings->wrapper.empty()) {
     if (find_program(settings->wrapper).empty())

@@ -11,6 +11,7 @@
 #include "crt/archive_fold.hpp"
 #include "crt/object_merge.hpp"
 #include "driver/cranelift_limits.hpp"
+#include "driver/cranelift_toolchain.hpp"
 #include "driver/invocation_log.hpp"
 #include "driver/link_mode.hpp"
 #include "driver/rustc_facts_cache.hpp"
@@ -172,7 +173,7 @@ Result<WrapperDecision> decide_wrapper(const std::vector<std::string>& rustc_and
     backend = resolve_backend(settings->backend == "llvm" ? "cranelift" : settings->backend, *facts);
   else
     backend = resolve_backend(settings->backend, *facts);
-  if (!backend) return tl::unexpected(backend.error());
+  if (!backend) return tl::unexpected(with_toolchain_hint(backend.error(), *facts, settings->cache_dir));
   inputs.backend = *backend;
   if (settings->link_mode == "embedded" && runs_linker(inv)) {
     std::string linker = embedded_linker_path();

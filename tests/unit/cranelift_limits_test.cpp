@@ -36,3 +36,16 @@ TEST_CASE("cg_clif's unsupported-feature errors are recognised, in human and JSO
   CHECK(cranelift_fatal_reason("asm! and global_asm! sym operands are not yet supported") == "uses sym operands in asm");
   CHECK_FALSE(cranelift_fatal_reason("error[E0308]: mismatched types").has_value());
 }
+
+TEST_CASE("the messages of cg_clif 1.96 that need two parts to be sure") {
+  CHECK(cranelift_fatal_reason("error: call conv X86Interrupt is not yet implemented\n")->starts_with("uses a calling convention"));
+  CHECK_FALSE(cranelift_fatal_reason("note: the call conv docs say this is not implemented").has_value());
+  std::string asm_rerun =
+      "error: custom targets are unstable and require `-Zunstable-options`\n\n"
+      "error: Failed to assemble `.globl _start`\n";
+  CHECK(cranelift_fatal_reason(asm_rerun)->find("PR #1638") != std::string::npos);
+  // The user's own call without -Zunstable-options: no assembler rerun, no fallback.
+  CHECK_FALSE(cranelift_fatal_reason("error: custom targets are unstable and require `-Zunstable-options`").has_value());
+  // LTO is a warning in 1.96, not a reason to rerun.
+  CHECK_FALSE(cranelift_fatal_reason("warning: LTO is not supported. You may get a linker error.").has_value());
+}

@@ -39,13 +39,17 @@ _start32:
     movl %eax, %cr3
     movl %cr4, %eax
     orl $(1 << 5), %eax         /* PAE */
+    /* SSE on (OSFXSR, OSXMMEXCPT): Cranelift ignores the soft-float ABI and target features of
+       x86_64-unknown-none and emits SSE instructions, which fault while SSE is off. */
+    orl $((1 << 9) | (1 << 10)), %eax
     movl %eax, %cr4
     movl $0xC0000080, %ecx      /* EFER */
     rdmsr
     orl $(1 << 8), %eax         /* long mode */
     wrmsr
     movl %cr0, %eax
-    orl $0x80000001, %eax       /* paging, protection */
+    andl $~(1 << 2), %eax       /* no FPU emulation (EM), for SSE */
+    orl $0x80000003, %eax       /* paging, protection, monitor coprocessor (MP) */
     movl %eax, %cr0
 
     lgdt boot_gdt_pointer
