@@ -19,7 +19,12 @@ struct CodegenVerdict {
 // For `-C key=value`: keep, drop, or keep with a reduced value.
 CodegenVerdict judge_codegen_flag(std::string_view key, std::string_view value);
 
-// The short reason when `stderr_text` holds one of cg_clif's unsupported-feature errors.
-std::optional<std::string> cranelift_fatal_reason(std::string_view stderr_text);
+struct CraneliftFailure {
+  std::string reason;  // short, after "crate `x` ": "defines C-variadic functions"
+  std::string quote;   // cg_clif's own words, from the matched line of stderr
+};
+
+// When `stderr_text` (human or JSON diagnostics) holds one of cg_clif's unsupported-feature errors.
+std::optional<CraneliftFailure> cranelift_fatal_failure(std::string_view stderr_text);
 
 }  // namespace clifwrap

@@ -221,19 +221,19 @@ Error run_wrapper(const WrapperDecision& decision, long long started_ms) {
   auto attempt = run_plan(plan, decision.used_argfile, plan.fallback_to_llvm);
   if (!attempt) return attempt.error();
   int status = attempt->wait_status;
-  std::optional<std::string> fallback_reason;
-  if (status != 0 && plan.fallback_to_llvm) fallback_reason = cranelift_fatal_reason(attempt->held_stderr);
+  std::optional<CraneliftFailure> failure;
+  if (status != 0 && plan.fallback_to_llvm) failure = cranelift_fatal_failure(attempt->held_stderr);
 
-  if (fallback_reason) {
-    std::fprintf(stderr, "warning: clifwrap: crate `%s` %s, which Cranelift cannot compile: rebuilt with LLVM\n",
-                 crate.c_str(), fallback_reason->c_str());
+  if (failure) {
+    std::fprintf(stderr, "warning: clifwrap: crate `%s` %s, which Cranelift cannot compile (cg_clif: \"%s\"): rebuilt with LLVM\n",
+                 crate.c_str(), failure->reason.c_str(), failure->quote.c_str());
     RustcPlan rerun = fallback_plan(plan);
     auto second = run_plan(rerun, decision.used_argfile, false);
     if (!second) return second.error();
     status = second->wait_status;
     record.backend = "llvm";
     record.argv = rerun.argv();
-    record.fallback = *fallback_reason;
+    record.fallback = failure->reason;
   } else {
     write_stderr(attempt->held_stderr);
   }

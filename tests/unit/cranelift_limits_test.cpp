@@ -28,24 +28,38 @@ TEST_CASE("-Cllvm-args: cg_clif's own options stay, LLVM's go") {
   CHECK(some.reason.find("-x86-asm-syntax=intel") != std::string::npos);
 }
 
+static std::optional<std::string> reason_of(std::string_view stderr_text) {
+  auto failure = cranelift_fatal_failure(stderr_text);
+  return failure ? std::optional(failure->reason) : std::nullopt;
+}
+
 TEST_CASE("cg_clif's unsupported-feature errors are recognised, in human and JSON diagnostics") {
-  CHECK(cranelift_fatal_reason("error: Defining variadic functions is not yet supported by Cranelift\n") ==
+  CHECK(reason_of("error: Defining variadic functions is not yet supported by Cranelift\n") ==
         "defines C-variadic functions");
-  CHECK(cranelift_fatal_reason(R"({"$message_type":"diagnostic","message":"128bit atomics not yet supported"})") ==
+  CHECK(reason_of(R"({"$message_type":"diagnostic","message":"128bit atomics not yet supported"})") ==
         "uses 128-bit atomics");
-  CHECK(cranelift_fatal_reason("asm! and global_asm! sym operands are not yet supported") == "uses sym operands in asm");
-  CHECK_FALSE(cranelift_fatal_reason("error[E0308]: mismatched types").has_value());
+  CHECK(reason_of("asm! and global_asm! sym operands are not yet supported") == "uses sym operands in asm");
+  CHECK_FALSE(reason_of("error[E0308]: mismatched types").has_value());
 }
 
 TEST_CASE("the messages of cg_clif 1.96 that need two parts to be sure") {
-  CHECK(cranelift_fatal_reason("error: call conv X86Interrupt is not yet implemented\n")->starts_with("uses a calling convention"));
-  CHECK_FALSE(cranelift_fatal_reason("note: the call conv docs say this is not implemented").has_value());
+  CHECK(reason_of("error: call conv X86Interrupt is not yet implemented\n")->starts_with("uses a calling convention"));
+  CHECK_FALSE(reason_of("note: the call conv docs say this is not implemented").has_value());
   std::string asm_rerun =
       "error: custom targets are unstable and require `-Zunstable-options`\n\n"
       "error: Failed to assemble `.globl _start`\n";
-  CHECK(cranelift_fatal_reason(asm_rerun)->find("PR #1638") != std::string::npos);
+  CHECK(reason_of(asm_rerun)->find("PR #1638") != std::string::npos);
   // The user's own call without -Zunstable-options: no assembler rerun, no fallback.
-  CHECK_FALSE(cranelift_fatal_reason("error: custom targets are unstable and require `-Zunstable-options`").has_value());
+  CHECK_FALSE(reason_of("error: custom targets are unstable and require `-Zunstable-options`").has_value());
   // LTO is a warning in 1.96, not a reason to rerun.
-  CHECK_FALSE(cranelift_fatal_reason("warning: LTO is not supported. You may get a linker error.").has_value());
+  CHECK_FALSE(reason_of("warning: LTO is not supported. You may get a linker error.").has_value());
+}
+
+TEST_CASE("the fallback quotes cg_clif's own words, from a human or a JSON diagnostic") {
+  CHECK(cranelift_fatal_failure("error: call conv X86Interrupt is not yet implemented\n\nerror: aborting")->quote ==
+        "call conv X86Interrupt is not yet implemented");
+  CHECK(cranelift_fatal_failure(R"({"message":"128bit atomics not yet supported","code":null})")->quote ==
+        "128bit atomics not yet supported");
+  CHECK(cranelift_fatal_failure("error: asm! and global_asm! sym operands are not yet supported")->quote ==
+        "asm! and global_asm! sym operands are not yet supported");
 }
