@@ -4,7 +4,8 @@
 # examples/<name>/expected-output.txt lists. Cargo's progress goes to stderr.
 #   usage: examples/run.sh <kernel-x86_64|kernel-aarch64|userspace|crates> <work dir>
 #   CLIFWRAP (default: build/clifwrap), CLIFWRAP_BACKEND (default: llvm, standing in for Cranelift),
-#   CLIFWRAP_LOG (default: <work dir>/clifwrap.log) are passed on.
+#   CLIFWRAP_LOG (default: <work dir>/clifwrap.log) and RUSTC (default: Debian's; the Cranelift
+#   toolchain's for the real backend) are passed on.
 set -euo pipefail
 name=${1:?usage: examples/run.sh <example> <work dir>}
 work=$(mkdir -p "${2:?usage: examples/run.sh <example> <work dir>}" && cd "$2" && pwd)
@@ -46,7 +47,7 @@ case $name in
     cargo build --release -p relibc >&2
     unset RUSTC_WRAPPER
     "$clifwrap" sysroot --relibc "$PWD" --target x86_64-unknown-linux-gnu --out sysroot >&2
-    "$clifwrap" /usr/bin/rustc --edition 2021 --crate-name program --crate-type lib -C panic=abort -C opt-level=1 \
+    "$clifwrap" "${RUSTC:-/usr/bin/rustc}" --edition 2021 --crate-name program --crate-type lib -C panic=abort -C opt-level=1 \
       --emit obj=program.o program/main.rs >&2
     CLIFWRAP_PROFILE=redox CLIFWRAP_SYSROOT=$PWD/sysroot "$(dirname "$clifwrap")/clifwrap-link" \
       -static -nodefaultlibs -o program/program program.o -lc >&2

@@ -2,8 +2,11 @@
 # run by examples/run.sh, as the main job runs it: every line of examples/<name>/expected-output.txt
 # must appear in its output, in order. The check itself is shown able to fail: the same output with
 # one expected line taken out is rejected.
+# With REAL_BACKEND=1 (the real tier) the example is built by the Cranelift toolchain with the
+# fallback off, and the log must show Cranelift compiling the crates that matter.
 source "$(dirname "$0")/lib.sh"
 : "${EXAMPLE:?set EXAMPLE to the name of an example (ctest does)}"
+[ "${REAL_BACKEND:-0}" = 1 ] && use_real_toolchain
 expected=$CLIFWRAP_SOURCE_DIR/examples/$EXAMPLE/expected-output.txt
 
 # Each expected line, in order, as a whole line of the output.
@@ -35,4 +38,15 @@ case $EXAMPLE in
   kernel-aarch64) expect_contains "$E2E_SCRATCH/build.log" '/aarch64-unknown-none.json"' ;;  # the derived spec
   userspace) expect_contains "$E2E_SCRATCH/build.log" '"merge-objects:' ;;
 esac
+if [ "${REAL_BACKEND:-0}" = 1 ]; then
+  step "the real backend compiled the example's crates"
+  case $EXAMPLE in
+    kernel-x86_64) crates="core alloc compiler_builtins kernel_x86_64" ;;
+    kernel-aarch64) crates="core alloc compiler_builtins kernel_aarch64" ;;
+    userspace) crates="crt0 crti crtn relibc program" ;;
+    crates) crates="serde serde_json regex regex_syntax futures_executor crates_demo" ;;
+  esac
+  for crate in $crates; do expect_backend "$E2E_SCRATCH/build.log" "$crate" cranelift; done
+  expect_not_contains "$E2E_SCRATCH/build.log" '"fallback":"'
+fi
 echo "$EXAMPLE: all expected lines"

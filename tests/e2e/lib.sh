@@ -20,6 +20,7 @@ cd "$E2E_SCRATCH"
 
 export PATH=/usr/bin:$PATH
 export CARGO_HOME=$E2E_SCRATCH/cargo-home
+USER_CACHE_DIR=${CLIFWRAP_CACHE_DIR:-}  # where scripts/toolchain.sh keeps the Cranelift toolchain
 export CLIFWRAP_CACHE_DIR=$E2E_SCRATCH/cache
 unset RUSTC_WRAPPER RUSTC RUSTC_BOOTSTRAP RUSTFLAGS CARGO_TARGET_DIR CLIFWRAP_BACKEND CLIFWRAP_FALLBACK \
   CLIFWRAP_HOST CLIFWRAP_WRAPPER CLIFWRAP_LOG CLIFWRAP_CONFIG CLIFWRAP_LINK CLIFWRAP_PROFILE CLIFWRAP_SYSROOT \
@@ -80,4 +81,29 @@ make_fake_backends() {
   mkdir -p "$dir/other"
   gcc -shared -fPIC -o "$dir/other/librustc_codegen_cranelift.so" "$dir/backend.c" \
     -Wl,--no-as-needed "$dir/librustc_driver-0123456789abcdef.so"
+}
+
+# The real backend: rustc 1.96.0 with cg_clif from scripts/toolchain.sh (in the user's cache, not
+# this test's), CLIFWRAP_BACKEND=cranelift, and no fallback unless the test turns it on.
+use_real_toolchain() {
+  local root
+  root=$(CLIFWRAP_CACHE_DIR=$USER_CACHE_DIR "$CLIFWRAP_SOURCE_DIR/scripts/toolchain.sh" path) ||
+    { echo "the real tier needs the Cranelift toolchain: run scripts/toolchain.sh build" >&2; return 1; }
+  REAL_TOOLCHAIN=$root
+  export RUSTC=$root/bin/rustc CLIFWRAP_BACKEND=cranelift CLIFWRAP_FALLBACK=off
+}
+
+# Every compile of a crate in a clifwrap log was done by one backend, and there was one at least.
+expect_backend() {  # log crate backend
+  local lines
+  lines=$(grep "\"crate\":\"$2\"" "$1" | grep '"verdict":"rewrite"' | grep -v '"kind":"probe"' || true)
+  if [ -z "$lines" ]; then
+    echo "no compile of $2 in $1" >&2
+    return 1
+  fi
+  if grep -v "\"backend\":\"$3\"" <<< "$lines" | grep -q .; then
+    echo "$2 was not compiled by $3 in every call:" >&2
+    sed 's/^/    /' <<< "$lines" >&2
+    return 1
+  fi
 }
