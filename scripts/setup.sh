@@ -15,6 +15,7 @@ packages=(
   # real crates from Debian's registry used by the end-to-end tests and examples
   librust-itoa-dev
   librust-serde-dev librust-serde-derive-dev librust-serde-json-dev librust-regex-dev librust-futures-dev
+  librust-regex+default-dev  # only recommended by librust-regex-dev, and setup installs no recommends: aho-corasick
 )
 
 missing=()
