@@ -95,6 +95,22 @@ std::string read_all(int fd) {
   return text;
 }
 
+void read_lines(int fd, const LineSink& sink) {
+  std::string pending;
+  char buffer[65536];
+  while (true) {
+    ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    pending.append(buffer, static_cast<size_t>(n));
+    size_t start = 0;
+    for (size_t end; (end = pending.find('\n', start)) != std::string::npos; start = end + 1)
+      sink(std::string_view(pending).substr(start, end + 1 - start));
+    pending.erase(0, start);
+  }
+  if (!pending.empty()) sink(pending);
+}
+
 int wait_for(pid_t pid) {
   int status = 0;
   while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
@@ -112,9 +128,9 @@ Error exec_program(const Command& command) {
   return start_error(command, errno);
 }
 
-Result<RunResult> run_program(const Command& command, bool hold_stderr) {
+Result<RunResult> run_program(const Command& command, const LineSink* stderr_lines) {
   int stderr_pipe[2] = {-1, -1};
-  if (hold_stderr && ::pipe2(stderr_pipe, O_CLOEXEC) != 0)
+  if (stderr_lines && ::pipe2(stderr_pipe, O_CLOEXEC) != 0)
     return fail(std::string("pipe: ") + std::strerror(errno));
 
   struct sigaction forward {}, previous[std::size(kForwardedSignals)];
@@ -128,14 +144,14 @@ Result<RunResult> run_program(const Command& command, bool hold_stderr) {
   RunResult result;
   if (pid) {
     g_child_pid = *pid;
-    if (hold_stderr) {
+    if (stderr_lines) {
       ::close(stderr_pipe[1]);
-      result.held_stderr = read_all(stderr_pipe[0]);
+      read_lines(stderr_pipe[0], *stderr_lines);
       ::close(stderr_pipe[0]);
     }
     result.wait_status = wait_for(*pid);
     g_child_pid = 0;
-  } else if (hold_stderr) {
+  } else if (stderr_lines) {
     ::close(stderr_pipe[0]);
     ::close(stderr_pipe[1]);
   }

@@ -1,13 +1,16 @@
 // Running programs. Three ways, each for one job:
 //  - exec_program replaces clifwrap with the program (pass-through: no extra process, the exit
 //    status, signals, inherited descriptors such as cargo's jobserver stay the program's own);
-//  - run_program starts a child and waits, optionally holding its stderr back (fallback needs to
-//    read it before deciding what the user sees), and forwards SIGINT/SIGTERM/SIGHUP to it;
+//  - run_program starts a child and waits, optionally handing its stderr over line by line (the
+//    fallback decides, line by line, what the user sees and when), and forwards
+//    SIGINT/SIGTERM/SIGHUP to it;
 //  - capture_output collects stdout of a short query such as `rustc -vV`; its stderr becomes part
 //    of the error when the query fails.
 #pragma once
 
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/error.hpp"
@@ -27,14 +30,18 @@ struct Command {
 };
 
 struct RunResult {
-  int wait_status = 0;     // as returned by waitpid
-  std::string held_stderr;  // only when stderr was held back
+  int wait_status = 0;  // as returned by waitpid
 };
+
+// Receives a child's stderr one whole line at a time, with its newline (only a last line cut
+// short by the child's end comes without), as soon as the child has written it.
+using LineSink = std::function<void(std::string_view line)>;
 
 // Returns only when the program could not be started.
 Error exec_program(const Command& command);
 
-Result<RunResult> run_program(const Command& command, bool hold_stderr);
+// Without a sink the child writes to this process's stderr directly.
+Result<RunResult> run_program(const Command& command, const LineSink* stderr_lines = nullptr);
 
 Result<std::string> capture_output(const Command& command);
 

@@ -36,18 +36,6 @@ bool emits(const RustcInvocation& inv, std::string_view kind) {
   return std::any_of(inv.emits.begin(), inv.emits.end(), [&](const EmitRequest& e) { return e.kind == kind; });
 }
 
-// The name rustc gives this compile's files: -o's stem, else the crate name and -C extra-filename.
-std::string output_stem(const RustcInvocation& inv) {
-  if (inv.output) {
-    std::string name = file_name(*inv.output);
-    return name.substr(0, name.rfind('.'));
-  }
-  std::string extra;
-  for (const auto& option : inv.options)
-    if (option.option == RustcOption::Codegen && option.value.starts_with("extra-filename="))
-      extra = option.value.substr(std::string_view("extra-filename=").size());
-  return inv.crate_name + extra;
-}
 
 std::string output_dir(const RustcInvocation& inv) {
   if (inv.output) return parent_directory(absolute_path(*inv.output));
@@ -93,6 +81,18 @@ std::string rewrite_emit_value(const std::string& value, const ObjectEmitRewrite
 }
 
 }  // namespace
+
+std::string output_stem(const RustcInvocation& inv) {
+  if (inv.output) {
+    std::string name = file_name(*inv.output);
+    return name.substr(0, name.rfind('.'));
+  }
+  std::string extra;
+  for (const auto& option : inv.options)
+    if (option.option == RustcOption::Codegen && option.value.starts_with("extra-filename="))
+      extra = option.value.substr(std::string_view("extra-filename=").size());
+  return inv.crate_name + extra;
+}
 
 std::string_view to_string(UnitKind kind) {
   switch (kind) {

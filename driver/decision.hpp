@@ -74,6 +74,9 @@ struct RewriteInputs {
   std::string scratch_tag;
 };
 
+// The name rustc gives this compile's files: -o's stem, else the crate name and -C extra-filename.
+std::string output_stem(const RustcInvocation& inv);
+
 // Whether rustc runs a linker for this call: an executable, dylib, cdylib, proc-macro or test
 // harness, with `link` among the emitted kinds (the default).
 bool runs_linker(const RustcInvocation& inv);

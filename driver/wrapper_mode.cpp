@@ -12,9 +12,11 @@
 #include "crt/object_merge.hpp"
 #include "driver/cranelift_limits.hpp"
 #include "driver/cranelift_toolchain.hpp"
+#include "driver/fallback_prediction.hpp"
 #include "driver/invocation_log.hpp"
 #include "driver/link_mode.hpp"
 #include "driver/rustc_facts_cache.hpp"
+#include "driver/stderr_gate.hpp"
 #include "targets/target_specs.hpp"
 
 namespace clifwrap {
@@ -90,7 +92,20 @@ class TemporaryArgfile {
   std::optional<RemoveOnSignal> on_signal_;
 };
 
-Result<RunResult> run_plan(const RustcPlan& plan, bool used_argfile, bool hold_stderr) {
+// Why this crate's metadata should wait for its Cranelift attempt, if it should: it fell back
+// before, or its sources show what cg_clif refuses (driver/fallback_prediction.hpp).
+std::optional<std::string> expected_fallback(const WrapperDecision& decision, const std::string& stem) {
+  if (auto reason = remembered_fallback(decision.settings->cache_dir, stem)) return "it fell back before (" + *reason + ")";
+  // The standard library's crates (-Zbuild-std marks them) compile with Cranelift, as cg_clif's own
+  // sysroot build shows; their sources hold refused constructs only for other architectures, under
+  // cfgs a text search cannot read (compiler_builtins' arm and x86 `sym` trampolines).
+  if (decision.invocation.has_unstable("force-unstable-if-unmarked")) return std::nullopt;
+  const auto& inputs = decision.invocation.inputs;
+  if (inputs.empty() || inputs.front() == "-") return std::nullopt;
+  return source_suggests_fallback(inputs.front());
+}
+
+Result<RunResult> run_plan(const RustcPlan& plan, bool used_argfile, const LineSink* stderr_lines) {
   Command command{plan.prefix, plan.env};
   TemporaryArgfile argfile;
   if (used_argfile) {
@@ -100,12 +115,9 @@ Result<RunResult> run_plan(const RustcPlan& plan, bool used_argfile, bool hold_s
   } else {
     command.argv.insert(command.argv.end(), plan.args.begin(), plan.args.end());
   }
-  return run_program(command, hold_stderr);
+  return run_program(command, stderr_lines);
 }
 
-void write_stderr(const std::string& text) {
-  if (!text.empty()) std::fwrite(text.data(), 1, text.size(), stderr);
-}
 
 }  // namespace
 
@@ -217,25 +229,54 @@ Error run_wrapper(const WrapperDecision& decision, long long started_ms) {
     private_dir.emplace(std::move(*made));
   }
 
-  // The Cranelift attempt's stderr is held back until clifwrap knows whether to show it.
-  auto attempt = run_plan(plan, decision.used_argfile, plan.fallback_to_llvm);
+  // With a fallback possible, rustc's stderr goes through the gate: passed on as it comes, so
+  // cargo's pipelining works, but nothing that a rerun with LLVM would take back.
+  std::optional<StderrGate> gate;
+  const std::string& cache_dir = decision.settings->cache_dir;
+  std::string stem = output_stem(decision.invocation);
+  if (plan.fallback_to_llvm) {
+    auto expected = expected_fallback(decision, stem);
+    if (expected) record.reason += "; its metadata waits for the Cranelift attempt: " + *expected;
+    gate.emplace(expected.has_value());
+  }
+  LineSink attempt_lines = [&gate](std::string_view line) { gate->attempt_line(line); };
+  auto attempt = run_plan(plan, decision.used_argfile, gate ? &attempt_lines : nullptr);
   if (!attempt) return attempt.error();
   int status = attempt->wait_status;
   std::optional<CraneliftFailure> failure;
-  if (status != 0 && plan.fallback_to_llvm) failure = cranelift_fatal_failure(attempt->held_stderr);
+  if (status != 0 && gate) failure = cranelift_fatal_failure(gate->held());
+  if (failure) remember_fallback(cache_dir, stem, failure->reason);
 
+  if (failure && gate->metadata_passed()) {
+    // Dependents may have started against the Cranelift metadata; an LLVM rebuild's crate hash
+    // differs (the backend is part of it), so they would not match it. Stop; the next build holds
+    // this crate's metadata back, since clifwrap now remembers it.
+    std::fprintf(stderr,
+                 "error: clifwrap: crate `%s` %s, which Cranelift cannot compile (cg_clif: \"%s\"), and cargo already "
+                 "has its metadata from the Cranelift attempt, which an LLVM rebuild's would not match. clifwrap "
+                 "remembers the crate now: run the build again, and it is rebuilt with LLVM. ([crate.%s] backend = "
+                 "\"llvm\" in clifwrap.toml skips the attempt.)\n",
+                 crate.c_str(), failure->reason.c_str(), failure->quote.c_str(), crate.c_str());
+    record.fallback = failure->reason + " (after its metadata had gone out: build stopped)";
+    record.exit_code = 1;
+    record.ms = monotonic_ms() - started_ms;
+    append_log(log, record);
+    private_dir.reset();
+    std::exit(1);
+  }
   if (failure) {
     std::fprintf(stderr, "warning: clifwrap: crate `%s` %s, which Cranelift cannot compile (cg_clif: \"%s\"): rebuilt with LLVM\n",
                  crate.c_str(), failure->reason.c_str(), failure->quote.c_str());
     RustcPlan rerun = fallback_plan(plan);
-    auto second = run_plan(rerun, decision.used_argfile, false);
+    LineSink rerun_lines = [&gate](std::string_view line) { gate->rerun_line(line); };
+    auto second = run_plan(rerun, decision.used_argfile, &rerun_lines);
     if (!second) return second.error();
     status = second->wait_status;
     record.backend = "llvm";
     record.argv = rerun.argv();
     record.fallback = failure->reason;
-  } else {
-    write_stderr(attempt->held_stderr);
+  } else if (gate) {
+    gate->release_held();
   }
 
   if (status == 0 && !plan.post.empty()) {
