@@ -16,10 +16,6 @@ bool printed_during_compilation(const std::string& request) {
   return kind == "native-static-libs" || kind == "link-args";
 }
 
-bool is_host_unit(const RustcInvocation& inv) {
-  return inv.crate_name.starts_with("build_script_") ||
-         std::find(inv.crate_types.begin(), inv.crate_types.end(), "proc-macro") != inv.crate_types.end();
-}
 
 std::string render_codegen(const ParsedOption& option, const std::vector<std::string>& tokens) {
   std::string text;
@@ -123,13 +119,28 @@ std::optional<Classification> classify_non_compilation(const RustcInvocation& in
   return std::nullopt;
 }
 
-Classification classify(const RustcInvocation& inv, const Settings& settings) {
+std::optional<std::string> cross_build_of_host_library(const RustcInvocation& inv) {
+  if (inv.target || !inv.out_dir || file_name(*inv.out_dir) != "deps") return std::nullopt;
+  std::string profile_dir = parent_directory(absolute_path(*inv.out_dir));
+  std::string profile = file_name(profile_dir);
+  std::string target_dir = parent_directory(profile_dir);
+  for (const auto& name : list_directory(target_dir))
+    if (name != profile && is_directory(target_dir + "/" + name + "/" + profile + "/deps")) return name;
+  return std::nullopt;
+}
+
+Classification classify(const RustcInvocation& inv, const Settings& settings,
+                        const std::optional<std::string>& cross_build_target) {
   if (auto probe = classify_non_compilation(inv)) return *probe;
-  UnitKind kind = is_host_unit(inv) ? UnitKind::Host : UnitKind::Target;
+  std::string host_reason;
+  if (inv.crate_name.starts_with("build_script_")) host_reason = "build script (host)";
+  else if (has_crate_type(inv, "proc-macro")) host_reason = "proc-macro (host)";
+  else if (cross_build_target)
+    host_reason = "library for build scripts or proc-macros (host) of a cross build for " + *cross_build_target;
+  UnitKind kind = host_reason.empty() ? UnitKind::Target : UnitKind::Host;
   auto pass = [kind](std::string reason) { return Classification{kind, Verdict::PassThrough, reason}; };
   if (!inv.problems.empty()) return pass("command line not understood: " + inv.problems.front());
-  if (kind == UnitKind::Host && settings.host != "backend")
-    return pass(inv.crate_name.starts_with("build_script_") ? "build script (host)" : "proc-macro (host)");
+  if (kind == UnitKind::Host && settings.host != "backend") return pass(host_reason);
   if (inv.has_unstable("codegen-backend")) return pass("the command line already chooses a codegen backend");
   return Classification{kind, Verdict::Rewrite,
                         kind == UnitKind::Host ? "host unit with CLIFWRAP_HOST=backend" : "target unit"};

@@ -34,7 +34,20 @@ struct Classification {
 // frequent `-vV` and `--print` probes never read a config file.
 std::optional<Classification> classify_non_compilation(const RustcInvocation& inv);
 
-Classification classify(const RustcInvocation& inv, const Settings& settings);
+// `cross_build_target`: set when the driver has found that this call, which has no --target, is
+// a library for the host side of a cross build for that target (cross_build_of_host_library).
+Classification classify(const RustcInvocation& inv, const Settings& settings,
+                        const std::optional<std::string>& cross_build_target = std::nullopt);
+
+// A call without --target is for the host. In a native build every unit is; in a cross build
+// (cargo given --target) the host's units are build scripts, proc-macros and the libraries they
+// use, and cargo puts them in `<target-dir>/<profile>/deps`, while the target's units go to
+// `<target-dir>/<target>/<profile>/deps`, which cargo creates before compiling anything. So a
+// call without --target whose out-dir is `<X>/<profile>/deps` belongs to a cross build when some
+// `<X>/<T>/<profile>/deps` exists; returns that T. Reads the file system. A target directory
+// shared by a native and a cross build makes the native build's units look like host units (they
+// are then compiled as CLIFWRAP_HOST says); the log says which rule applied.
+std::optional<std::string> cross_build_of_host_library(const RustcInvocation& inv);
 
 struct DroppedFlag {
   std::string flag;  // as written, e.g. "-C lto=fat"

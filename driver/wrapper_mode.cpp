@@ -146,7 +146,7 @@ Result<WrapperDecision> decide_wrapper(const std::vector<std::string>& rustc_and
   auto settings = load_settings(env, current_directory(), inv.out_dir);
   if (!settings) return tl::unexpected(settings.error());
   decision.settings = *settings;
-  if (!probe) decision.classification = classify(inv, *settings);
+  if (!probe) decision.classification = classify(inv, *settings, cross_build_of_host_library(inv));
   if (decision.classification.verdict == Verdict::PassThrough) return decision;
 
   auto facts = rustc_facts(decision.rustc, settings->cache_dir, env);
