@@ -195,14 +195,16 @@ install_toolchain() {
 
 # A hello world compiled by Cranelift must run before the toolchain is called built.
 verify_toolchain() {
-  local root=$1 scratch
-  scratch=$(mktemp -d)
-  trap 'rm -rf "$scratch"' RETURN
-  "$root/bin/rustc" -vV | grep -q "^release: $version-nightly$" || die "$root/bin/rustc is not $version-nightly"
+  local root=$1 scratch=$work/verify
+  rm -rf "$scratch" && mkdir -p "$scratch"
+  local release
+  release=$("$root/bin/rustc" -vV | sed -n 's/^release: //p')
+  [ "$release" = "$version-nightly" ] || die "$root/bin/rustc is $release, not $version-nightly"
   printf 'fn main() { println!("hello from cranelift"); }\n' > "$scratch/hello.rs"
   "$root/bin/rustc" -Zcodegen-backend=cranelift -o "$scratch/hello" "$scratch/hello.rs" >> "$log" 2>&1 ||
     die "the new rustc cannot compile hello world with -Zcodegen-backend=cranelift (see $log)"
   [ "$("$scratch/hello")" = "hello from cranelift" ] || die "hello world compiled by Cranelift printed the wrong thing"
+  rm -rf "$scratch"
   say "verify: hello world compiled by Cranelift runs"
 }
 
