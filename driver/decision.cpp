@@ -32,7 +32,6 @@ bool emits(const RustcInvocation& inv, std::string_view kind) {
   return std::any_of(inv.emits.begin(), inv.emits.end(), [&](const EmitRequest& e) { return e.kind == kind; });
 }
 
-
 std::string output_dir(const RustcInvocation& inv) {
   if (inv.output) return parent_directory(absolute_path(*inv.output));
   return inv.out_dir.value_or(".");
@@ -207,8 +206,13 @@ RustcPlan plan_rewrite(const std::string& rustc, const RustcInvocation& inv, con
   // rustc loads a JSON target only with -Zunstable-options.
   if (inputs.spec_path && !inv.has_unstable("unstable-options")) plan.args.push_back("-Zunstable-options");
   if (inputs.backend) plan.args.push_back("-Zcodegen-backend=" + inputs.backend->codegen_backend);
-  // The objects of a compile that links nothing stay in the private directory too.
-  if (plan.post.private_dir) plan.args.push_back("-Ztemps-dir=" + *plan.post.private_dir);
+  // The objects of a compile that links nothing stay in the private directory too. cg_clif
+  // deletes them after "ignoring emit path because multiple .o files were produced" unless
+  // -Csave-temps (the last -C save-temps wins): whatever else that keeps goes with the directory.
+  if (plan.post.private_dir) {
+    plan.args.push_back("-Ztemps-dir=" + *plan.post.private_dir);
+    plan.args.push_back("-Csave-temps");
+  }
   if (inputs.embedded_linker) {
     // rustc passes its environment on to the linker: that is how clifwrap-link learns the target
     // and the linker it stands in for.

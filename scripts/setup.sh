@@ -12,10 +12,8 @@ packages=(
   # tests: Debian's rustc/cargo 1.96 with the library sources for offline -Zbuild-std
   rustc-web cargo-web rust-web-src rust-web-llvm
   sccache qemu-system-x86 qemu-system-arm binutils file
-  # real crates from Debian's registry used by the end-to-end tests and examples
+  # a crate from Debian's registry for the example workspace (examples/crates comes from crates.io)
   librust-itoa-dev
-  librust-serde-dev librust-serde-derive-dev librust-serde-json-dev librust-regex-dev librust-futures-dev
-  librust-regex+default-dev  # only recommended by librust-regex-dev, and setup installs no recommends: aho-corasick
 )
 
 missing=()

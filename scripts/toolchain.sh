@@ -30,7 +30,7 @@ readonly source_dir=/usr/src/rustc-$version
 readonly llvm_config=/usr/lib/llvm-22/bin/llvm-config
 readonly host=x86_64-unknown-linux-gnu
 readonly here=$(cd "$(dirname "$0")" && pwd)
-readonly patches=("$here/toolchain/cg_clif-asm-unstable-options.patch")
+readonly patches=("$here/toolchain/cg_clif-asm-unstable-options.patch" "$here/toolchain/cg_clif-f128-cmp-target-arch.patch")
 
 readonly cache=${CLIFWRAP_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/clifwrap}
 readonly toolchains=$cache/toolchains
@@ -130,18 +130,21 @@ prepare_source() {
     rm -rf "$work"
   fi
   mkdir -p "$work"
-  if [ -f "$work/src/.clifwrap-source-ready" ]; then
+  local patched
+  patched=$(cat "${patches[@]}" | sha256sum | cut -c1-16)
+  if [ "$(cat "$work/src/.clifwrap-source-ready" 2> /dev/null)" = "$patched" ]; then
     say "source: kept copy in $work/src"
     return
   fi
-  say "source: copying $source_dir and applying ${#patches[@]} patch(es)"
+  # cp -a keeps the files' times, so after a change of patches cargo rebuilds only what they touch.
+  say "source: copying $source_dir and applying ${#patches[@]} patches"
   rm -rf "$work/src" "$work/src.partial"
   cp -a "$source_dir" "$work/src.partial"
   local p
   for p in "${patches[@]}"; do
     patch -d "$work/src.partial" -p1 --forward --quiet < "$p" || die "patch $(basename "$p") does not apply to $source_dir"
   done
-  touch "$work/src.partial/.clifwrap-source-ready"
+  echo "$patched" > "$work/src.partial/.clifwrap-source-ready"
   mv "$work/src.partial" "$work/src"
   source_key > "$work/source.key"
 }
@@ -227,13 +230,14 @@ build() {
   local stage0 jobs=${CLIFWRAP_TOOLCHAIN_JOBS:-$(nproc)}
   stage0=$(find_stage0)
   say "building rustc $version with the Cranelift backend into $installed"
-  say "full log: $log (takes 1.5 to 2.5 hours on 2 cores the first time)"
+  say "full log: $log (about 35 minutes on 2 cores the first time)"
   prepare_source
   printf '\n=== %s: build with stage0 %s\n' "$(date -u +%FT%TZ)" "$stage0" >> "$log"
   run_bootstrap "$stage0" "$jobs"
   install_toolchain "$stage0"
   local cpu
-  cpu=$(times | tail -n 1 | awk '{ print $1 " user, " $2 " system" }')
+  times > "$work/times"  # not in $(…): a subshell's `times` knows nothing of this shell's children
+  cpu=$(tail -n 1 "$work/times" | awk '{ print $1 " user, " $2 " system" }')
   say "done: $installed"
   say "wall $((SECONDS - started)) s; CPU of this run: $cpu; disk: toolchain $(du -sh "$installed" | cut -f1), kept build $(du -sh "$work" | cut -f1)"
 }

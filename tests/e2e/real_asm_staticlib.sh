@@ -2,7 +2,8 @@
 # By hand, a program that references only the crate's Rust code links without the assembly (its
 # .init fragment is lost), and `--emit obj=PATH` writes nothing. Through clifwrap the assembly
 # member is folded into its unit, `--emit obj=PATH` gets both in one object, and the assembly's
-# symbol, referenced only from outside the crate, resolves in the final link.
+# symbol, referenced only from outside the crate, resolves in the final link. (The member names are
+# what the rustc double writes too: `<crate>-<hash>.<cgu>.rcgu.o` and `….rcgu.asm.o`.)
 source "$(dirname "$0")/lib.sh"
 use_real_toolchain
 LINK=$(dirname "$CLIFWRAP")/clifwrap-link
@@ -51,7 +52,9 @@ expect_contains ../folded-answer.out "init ran before main"
 step "through clifwrap: --emit obj=PATH gets the unit and its assembly in one object"
 CLIFWRAP_LOG=../obj.log RUSTC_WRAPPER=$CLIFWRAP \
   cargo rustc -q --release --target-dir ../obj -- --emit obj="$E2E_SCRATCH/asmfrag.o"
-expect_contains ../obj.log '"merge-objects: merged 2 objects into'
+# The archive's assembly member is folded into its unit first, so one object holds both.
+expect_contains ../obj.log '"post_steps":["fold-archive: 1 .asm.o members folded in'
+expect_contains ../obj.log '"merge-objects: moved 1 object into'
 objdump -h ../asmfrag.o > ../asmfrag.sections
 expect_contains ../asmfrag.sections " .init "
 link_and_run answer ../asmfrag.o ../obj.out
