@@ -54,6 +54,9 @@ build_once() {  # workload way -> prints milliseconds
 div() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.4f", a / b }'; }
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
+# Downloads are no part of a build's time: fetch the crate graph's crates.io sources once first.
+(cd "$work/crates" && cargo fetch -q)
+
 echo "clean debug builds, $rounds rounds interleaved, rustc $("$RUSTC" -V | cut -d' ' -f2-) on $(nproc) cores"
 declare -A times
 for round in $(seq 1 "$rounds"); do

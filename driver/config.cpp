@@ -53,6 +53,15 @@ Result<std::optional<std::string>> locate_config(const EnvLookup& env, const std
 
 std::span<const SettingSpec> setting_table() { return kSettings; }
 
+std::vector<std::string> settings_as_environment(const Settings& settings) {
+  std::vector<std::string> assignments;
+  for (const auto& spec : setting_table())
+    if (!(settings.*spec.member).empty()) assignments.push_back(std::string(spec.env) + "=" + settings.*spec.member);
+  assignments.push_back("CLIFWRAP_CACHE_DIR=" + settings.cache_dir);
+  if (settings.config_file) assignments.push_back("CLIFWRAP_CONFIG=" + *settings.config_file);
+  return assignments;
+}
+
 EnvLookup process_environment() {
   return [](std::string_view name) -> std::optional<std::string> {
     const char* value = std::getenv(std::string(name).c_str());

@@ -14,6 +14,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/error.hpp"
 
@@ -53,6 +54,11 @@ std::span<const SettingSpec> setting_table();
 
 using EnvLookup = std::function<std::optional<std::string>(std::string_view)>;
 EnvLookup process_environment();
+
+// The settings as the environment assignments that reproduce them (CLIFWRAP_BACKEND=…, and
+// CLIFWRAP_CONFIG for the per-crate overrides of the file in force): what the log keeps to replay
+// a decision.
+std::vector<std::string> settings_as_environment(const Settings& settings);
 
 // Reads the layers. `cwd` and `out_dir` locate the config file when CLIFWRAP_CONFIG is unset.
 Result<Settings> load_settings(const EnvLookup& env, const std::string& cwd,

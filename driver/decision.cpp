@@ -17,7 +17,7 @@ bool printed_during_compilation(const std::string& request) {
 }
 
 
-std::string render_codegen(const ParsedOption& option, const std::vector<std::string>& tokens) {
+std::string render_option(const ParsedOption& option, const std::vector<std::string>& tokens) {
   std::string text;
   for (size_t i = 0; i < option.token_count; ++i) text += (i ? " " : "") + tokens[option.first_token + i];
   return text;
@@ -168,19 +168,30 @@ RustcPlan plan_rewrite(const std::string& rustc, const RustcInvocation& inv, con
   std::vector<std::optional<std::string>> replacement(inv.args.size());
   std::vector<bool> dropped(inv.args.size(), false);
   for (const auto& option : inv.options) {
+    std::string written = render_option(option, inv.args);
     if (option.option == RustcOption::Emit && object_emit && option.value.find("obj=") != std::string::npos) {
       std::string value = rewrite_emit_value(option.value, *object_emit);
       size_t value_token = option.first_token + option.token_count - 1;
+      std::string why = object_emit->entry
+                            ? "rustc writes the objects into a private directory; clifwrap merges them into the "
+                              "requested path afterwards (merge-objects)"
+                            : "the objects come from the archive this compile writes; clifwrap merges them into the "
+                              "requested path afterwards (merge-objects)";
       if (value.empty()) {
         for (size_t i = 0; i < option.token_count; ++i) dropped[option.first_token + i] = true;
+        plan.changes.push_back({ArgChange::Kind::Dropped, written, {}, why});
       } else {
         replacement[value_token] = option.token_count == 2 ? value : "--emit=" + value;
+        plan.changes.push_back({ArgChange::Kind::Replaced, written, "--emit " + value, why});
       }
       continue;
     }
     if (option.option == RustcOption::Target && inputs.spec_path) {
       size_t value_token = option.first_token + option.token_count - 1;
       replacement[value_token] = option.token_count == 2 ? *inputs.spec_path : "--target=" + *inputs.spec_path;
+      plan.changes.push_back({ArgChange::Kind::Replaced, written, "--target " + *inputs.spec_path,
+                              "the target's spec derived for Cranelift (`clifwrap target " + *inv.target +
+                                  "` shows the changes)"});
       continue;
     }
     if (option.option != RustcOption::Codegen) continue;
@@ -190,51 +201,81 @@ RustcPlan plan_rewrite(const std::string& rustc, const RustcInvocation& inv, con
     if (key == "linker" && inputs.embedded_linker) {  // handed over to clifwrap-link
       plan.original_linker = value;
       for (size_t i = 0; i < option.token_count; ++i) dropped[option.first_token + i] = true;
+      plan.changes.push_back({ArgChange::Kind::Dropped, written, {},
+                              "clifwrap-link links instead, and hands a link it cannot plan to this linker"});
       continue;
     }
     if (!cranelift_unit) continue;
     CodegenVerdict verdict = judge_codegen_flag(key, value);
     if (!verdict.drop) continue;
-    plan.dropped.push_back({render_codegen(option, inv.args), verdict.reason});
+    plan.dropped.push_back({written, verdict.reason});
     for (size_t i = 0; i < option.token_count; ++i) dropped[option.first_token + i] = true;
-    if (!verdict.replacement.empty()) replacement[option.first_token] = "-Cllvm-args=" + verdict.replacement;
+    if (!verdict.replacement.empty()) {
+      replacement[option.first_token] = "-Cllvm-args=" + verdict.replacement;
+      plan.changes.push_back({ArgChange::Kind::Replaced, written, *replacement[option.first_token], verdict.reason});
+    } else {
+      plan.changes.push_back({ArgChange::Kind::Dropped, written, {}, verdict.reason});
+    }
   }
+  auto add = [&plan](std::string arg, std::string reason) {
+    plan.changes.push_back({ArgChange::Kind::Added, {}, arg, std::move(reason)});
+    plan.args.push_back(std::move(arg));
+  };
   for (size_t i = 0; i < inv.args.size(); ++i) {
     if (replacement[i]) plan.args.push_back(*replacement[i]);
     else if (!dropped[i]) plan.args.push_back(inv.args[i]);
   }
-  // rustc loads a JSON target only with -Zunstable-options.
-  if (inputs.spec_path && !inv.has_unstable("unstable-options")) plan.args.push_back("-Zunstable-options");
-  if (inputs.backend) plan.args.push_back("-Zcodegen-backend=" + inputs.backend->codegen_backend);
+  if (inputs.spec_path && !inv.has_unstable("unstable-options"))
+    add("-Zunstable-options", "rustc loads a JSON target only with it");
+  if (inputs.backend) add("-Zcodegen-backend=" + inputs.backend->codegen_backend, "the backend: " + inputs.backend->describe());
   // The objects of a compile that links nothing stay in the private directory too. cg_clif
   // deletes them after "ignoring emit path because multiple .o files were produced" unless
   // -Csave-temps (the last -C save-temps wins): whatever else that keeps goes with the directory.
   if (plan.post.private_dir) {
-    plan.args.push_back("-Ztemps-dir=" + *plan.post.private_dir);
-    plan.args.push_back("-Csave-temps");
+    add("-Ztemps-dir=" + *plan.post.private_dir, "the objects stay in clifwrap's private directory, removed afterwards");
+    add("-Csave-temps", "cg_clif deletes the objects otherwise");
   }
+  auto set_env = [&plan](EnvChange change, std::string reason) {
+    std::string shown = change.name + "=" + change.value + (change.mode == EnvChange::Mode::PrependPath ? ":$" + change.name : "");
+    plan.changes.push_back({ArgChange::Kind::Environment, {}, shown, std::move(reason)});
+    plan.env.push_back(std::move(change));
+  };
   if (inputs.embedded_linker) {
     // rustc passes its environment on to the linker: that is how clifwrap-link learns the target
     // and the linker it stands in for.
     plan.embedded_link = true;
-    plan.args.push_back("-Clinker=" + *inputs.embedded_linker);
+    add("-Clinker=" + *inputs.embedded_linker, "clifwrap-link links, with lld in-process");
     std::string target = inv.target.value_or(facts.host);
     if (target.ends_with(".json")) target = file_name(target).substr(0, file_name(target).size() - 5);
-    plan.env.push_back({std::string(kLinkTargetVariable), target});
-    if (plan.original_linker) plan.env.push_back({std::string(kOriginalLinkerVariable), *plan.original_linker});
+    set_env({std::string(kLinkTargetVariable), target}, "tells clifwrap-link the target");
+    if (plan.original_linker)
+      set_env({std::string(kOriginalLinkerVariable), *plan.original_linker}, "the linker clifwrap-link stands in for");
   }
 
   // -Z flags need a nightly; on a release rustc clifwrap enables them for the calls it rewrites
-  // only (README: "Stable and distribution rustc").
-  if (!facts.is_nightly && !inputs.bootstrap_already_set) plan.env.push_back({"RUSTC_BOOTSTRAP", "1"});
+  // only (docs/reference.md: "Stable and distribution rustc").
+  if (!facts.is_nightly && !inputs.bootstrap_already_set)
+    set_env({"RUSTC_BOOTSTRAP", "1"}, facts.release + " is not a nightly: -Z flags need it");
   if (inputs.backend && !inputs.backend->library_dir.empty()) {
 #ifdef __APPLE__
-    plan.env.push_back({"DYLD_LIBRARY_PATH", inputs.backend->library_dir, EnvChange::Mode::PrependPath});
+    constexpr const char* kLibraryPath = "DYLD_LIBRARY_PATH";
 #else
-    plan.env.push_back({"LD_LIBRARY_PATH", inputs.backend->library_dir, EnvChange::Mode::PrependPath});
+    constexpr const char* kLibraryPath = "LD_LIBRARY_PATH";
 #endif
+    set_env({kLibraryPath, inputs.backend->library_dir, EnvChange::Mode::PrependPath},
+            "the backend dylib loads the sysroot's librustc_driver from there");
   }
   return plan;
+}
+
+std::string ArgChange::describe() const {
+  switch (kind) {
+    case Kind::Added: return "added `" + after + "`: " + reason;
+    case Kind::Dropped: return "dropped `" + before + "`: " + reason;
+    case Kind::Replaced: return "replaced `" + before + "` with `" + after + "`: " + reason;
+    case Kind::Environment: return "environment " + after + ": " + reason;
+  }
+  return {};
 }
 
 bool runs_linker(const RustcInvocation& inv) {

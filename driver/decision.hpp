@@ -62,13 +62,25 @@ struct PostSteps {
   bool empty() const { return fold_archives.empty() && !merge_objects; }
 };
 
+// One change to the command line or rustc's environment, with its reason: what the log records
+// and `explain` prints.
+struct ArgChange {
+  enum class Kind { Added, Dropped, Replaced, Environment };
+  Kind kind;
+  std::string before;  // the tokens as the call had them (empty for Added and Environment)
+  std::string after;   // the new tokens (empty for Dropped); NAME=value for Environment
+  std::string reason;
+  std::string describe() const;  // "dropped `-C lto=fat`: LTO is not supported by Cranelift"
+};
+
 struct RustcPlan {
   std::vector<std::string> prefix;  // inner wrapper and rustc
   std::vector<std::string> args;    // rustc's arguments, rewritten
   std::vector<EnvChange> env;
   std::optional<Backend> backend;   // none for a probe: it only gets the derived spec
   std::optional<std::string> spec;  // the derived target spec passed as --target
-  std::vector<DroppedFlag> dropped;
+  std::vector<DroppedFlag> dropped;    // flags cg_clif cannot take: each gets a warning
+  std::vector<ArgChange> changes;      // every change, those above included
   bool fallback_to_llvm = false;
   bool embedded_link = false;                   // -C linker points at clifwrap-link
   std::optional<std::string> original_linker;  // the -C linker it replaced

@@ -19,11 +19,13 @@ std::string to_json_line(const LogRecord& record) {
       .field("spec", record.spec)
       .field("argv", record.argv)
       .field("dropped", record.dropped)
+      .field("changes", record.changes)
       .field("post_steps", record.post_steps)
       .field("link", record.link);
   if (record.exit_code) line.field("exit", static_cast<long long>(*record.exit_code));
   else line.field("exit", std::optional<std::string>{});
   line.field("ms", record.ms);
+  line.field("original", record.original).field("cwd", record.cwd).field("settings", record.settings);
   return line.str() + "\n";
 }
 

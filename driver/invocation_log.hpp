@@ -9,6 +9,11 @@
 namespace clifwrap {
 
 struct LogRecord {
+  // What replays the decision (`clifwrap explain --log`): the call as cargo made it (@files
+  // expanded), the working directory, and the settings in force as environment assignments.
+  std::vector<std::string> original;
+  std::string cwd;
+  std::vector<std::string> settings;
   std::string crate;
   std::optional<std::string> target;
   std::string kind;      // target, host, probe
@@ -18,7 +23,8 @@ struct LogRecord {
   std::optional<std::string> fallback;  // why the crate was rerun with LLVM
   std::optional<std::string> spec;      // derived target spec, when one is used
   std::vector<std::string> argv;        // the final command
-  std::vector<std::string> dropped;     // flags removed for Cranelift
+  std::vector<std::string> dropped;     // everything removed from the command line
+  std::vector<std::string> changes;     // every change with its reason (ArgChange::describe)
   std::vector<std::string> post_steps;
   std::optional<std::string> link;  // who links: "embedded" (clifwrap-link) or "system"; null: no link
   std::optional<int> exit_code;  // null when clifwrap exec'd rustc and never saw it end

@@ -2,6 +2,7 @@
 // from a table of commands that also gives --help its text. Every Error ends here, printed once.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <optional>
@@ -14,7 +15,9 @@
 #include "crt/partial_link.hpp"
 #include "crt/sysroot_layout.hpp"
 #include "driver/config.hpp"
+#include "driver/build_report.hpp"
 #include "driver/doctor.hpp"
+#include "driver/log_reader.hpp"
 #include "driver/link_mode.hpp"
 #include "driver/wrapper_mode.hpp"
 #include "linkplan/llvm_module.hpp"
@@ -49,9 +52,54 @@ int explain_command(const Args& args) {
     return 2;
   }
   if (wants_help(args)) return print_help(args);
+  // A call from the log: the line itself, or the last compile of a crate in a log file.
+  std::optional<LoggedCall> logged;
+  if (args.size() == 1 && args[0].starts_with("{")) {
+    auto call = parse_log_line(args[0]);
+    if (!call) return fail_with(call.error());
+    logged = *call;
+  } else if (args[0] == "--log") {
+    if (args.size() != 3) return fail_with(Error{"give a log file and a crate", {}, "usage: clifwrap explain --log LOG CRATE", 2});
+    auto calls = read_log(args[1]);
+    if (!calls) return fail_with(calls.error());
+    std::string crate = args[2];
+    std::replace(crate.begin(), crate.end(), '-', '_');
+    std::string crates;
+    for (const auto& call : *calls) {
+      if (call.kind != "target" && call.kind != "host") continue;
+      if (call.crate == crate) logged = call;
+      else if (crates.find(" " + call.crate + ",") == std::string::npos) crates += " " + call.crate + ",";
+    }
+    if (!logged)
+      return fail_with(Error{"no compile of crate `" + crate + "` in the log", args[1],
+                             crates.empty() ? "the log holds no compiles" : "it has:" + crates.substr(0, crates.size() - 1)});
+  }
+  if (logged) {
+    auto text = explain_logged_call(*logged, process_environment());
+    if (!text) return fail_with(text.error());
+    std::fputs(text->c_str(), stdout);
+    return 0;
+  }
   auto decision = decide_wrapper(args, process_environment());
   if (!decision) return fail_with(decision.error());
   std::fputs(explain_wrapper(*decision).c_str(), stdout);
+  return 0;
+}
+
+int report_command(const Args& args) {
+  if (wants_help(args)) return print_help(args);
+  constexpr std::string_view usage = "clifwrap report [LOG] [--json]";
+  bool json = false;
+  std::optional<std::string> log = process_environment()("CLIFWRAP_LOG");
+  for (const auto& arg : args) {
+    if (arg == "--json") json = true;
+    else if (arg.starts_with("-")) return fail_with(Error{"unknown argument `" + arg + "`", {}, "usage: " + std::string(usage), 2});
+    else log = arg;
+  }
+  if (!log || log->empty()) return fail_with(Error{"no log given, and CLIFWRAP_LOG is not set", {}, "usage: " + std::string(usage), 2});
+  auto calls = read_log(*log);
+  if (!calls) return fail_with(calls.error());
+  std::fputs((json ? report_json(*calls) : report_text(*calls)).c_str(), stdout);
   return 0;
 }
 
@@ -153,8 +201,10 @@ struct CommandSpec {
 constexpr CommandSpec kCommands[] = {
     {"doctor", "clifwrap doctor [--rustc PATH] [--target T]",
      "check config, cache, rustc, -Z flags, backend, log, T's spec; one line each", doctor_command},
-    {"explain", "clifwrap explain <rustc> [args...]", "show what wrapper mode would run and why; runs nothing",
-     explain_command},
+    {"explain", "clifwrap explain <rustc> [args...] | --log LOG CRATE | '<log line>'",
+     "show what wrapper mode would run and why, for a call or a logged one; runs nothing", explain_command},
+    {"report", "clifwrap report [LOG] [--json]",
+     "a build's log summarised: per crate the unit, backend, fallback, time; totals", report_command},
     {"target", "clifwrap target <triple|spec.json>", "print the spec clifwrap derives for Cranelift", target_command},
     {"partial-link", "clifwrap partial-link -o OUT IN...", "one relocatable object from objects and archives (lld -r)",
      partial_link_command},

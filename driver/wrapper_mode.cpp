@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <map>
 #include <cstdlib>
 
 #include "common/files.hpp"
@@ -25,6 +26,10 @@ namespace {
 LogRecord log_record(const WrapperDecision& decision) {
   const RustcInvocation& inv = decision.invocation;
   LogRecord record;
+  record.original.push_back(decision.rustc);
+  record.original.insert(record.original.end(), inv.args.begin(), inv.args.end());
+  record.cwd = current_directory();
+  if (decision.settings) record.settings = settings_as_environment(*decision.settings);
   record.crate = inv.crate_name;
   record.target = inv.target;
   record.kind = std::string(to_string(decision.classification.kind));
@@ -34,7 +39,10 @@ LogRecord log_record(const WrapperDecision& decision) {
     if (decision.plan->backend) record.backend = decision.plan->backend->codegen_backend;
     record.spec = decision.plan->spec;
     record.argv = decision.plan->argv();
-    for (const auto& dropped : decision.plan->dropped) record.dropped.push_back(dropped.flag);
+    for (const auto& change : decision.plan->changes) {
+      record.changes.push_back(change.describe());
+      if (change.kind == ArgChange::Kind::Dropped) record.dropped.push_back(change.before);
+    }
     if (runs_linker(inv) && decision.classification.kind != UnitKind::Probe)
       record.link = decision.plan->embedded_link ? "embedded" : "system";
   } else {
@@ -275,6 +283,9 @@ Error run_wrapper(const WrapperDecision& decision, long long started_ms) {
     record.backend = "llvm";
     record.argv = rerun.argv();
     record.fallback = failure->reason;
+    record.changes.push_back(ArgChange{ArgChange::Kind::Replaced, "-Zcodegen-backend=" + plan.backend->codegen_backend,
+                                       "-Zcodegen-backend=llvm", "fallback: the crate " + failure->reason}
+                                 .describe());
   } else if (gate) {
     gate->release_held();
   }
@@ -319,9 +330,7 @@ std::string explain_wrapper(const WrapperDecision& decision) {
   const RustcPlan& plan = *decision.plan;
   if (plan.backend) line("backend", plan.backend->describe());
   if (plan.spec) line("spec", *plan.spec + " (derived for Cranelift; `clifwrap target " + inv.target.value_or("") + "` prints it)");
-  for (const auto& change : plan.env)
-    line("env", change.name + "=" + change.value + (change.mode == EnvChange::Mode::PrependPath ? ":$" + change.name : ""));
-  for (const auto& dropped : plan.dropped) line("drops", dropped.flag + ": " + dropped.reason);
+  for (const auto& change : plan.changes) line("change", change.describe());
   if (plan.backend) line("fallback", plan.fallback_to_llvm ? "rerun with LLVM on cg_clif's unsupported-feature errors" : "none");
   if (plan.embedded_link)
     line("link", "clifwrap-link (lld in-process)" + (plan.original_linker ? ", instead of " + *plan.original_linker : std::string()));
@@ -330,6 +339,34 @@ std::string explain_wrapper(const WrapperDecision& decision) {
   if (const auto& merge = plan.post.merge_objects)
     line("then", "merge this compile's objects (" + merge->stem + ".*.rcgu[.asm].o, from " +
                      merge->archive.value_or(merge->private_dir) + ") into " + merge->destination);
+  return text;
+}
+
+Result<std::string> explain_logged_call(const LoggedCall& call, const EnvLookup& env) {
+  if (call.original.empty())
+    return fail("the log line has no original command line", "line " + std::to_string(call.line_number),
+                "it was written by a clifwrap older than the `original` field, or it is a link's line");
+  std::map<std::string, std::string, std::less<>> recorded;
+  for (const auto& assignment : call.settings) {
+    size_t eq = assignment.find('=');
+    if (eq != std::string::npos) recorded[assignment.substr(0, eq)] = assignment.substr(eq + 1);
+  }
+  // The recorded settings, and no other CLIFWRAP_ variable of today's environment.
+  EnvLookup replay = [&](std::string_view name) -> std::optional<std::string> {
+    if (auto it = recorded.find(name); it != recorded.end()) return it->second;
+    if (name.starts_with("CLIFWRAP_")) return std::nullopt;
+    return env(name);
+  };
+  std::string text = "replaying " + (call.crate.empty() ? std::string("a call") : "crate " + call.crate) + " from its log line";
+  if (!call.cwd.empty() && ::chdir(call.cwd.c_str()) != 0) text += " (its directory " + call.cwd + " is gone: deciding here)";
+  text += "\n";
+  auto decision = decide_wrapper(call.original, replay);
+  if (!decision) return tl::unexpected(decision.error());
+  text += explain_wrapper(*decision);
+  text += "\nwhat happened: backend " + call.backend.value_or("untouched") +
+          (call.fallback ? ", fell back to LLVM: " + *call.fallback : std::string()) +
+          (call.exit ? ", exit " + std::to_string(*call.exit) : std::string()) + ", " + std::to_string(call.ms) + " ms\n";
+  for (const auto& step : call.post_steps) text += "  then " + step + "\n";
   return text;
 }
 

@@ -10,6 +10,7 @@
 #include "common/error.hpp"
 #include "driver/config.hpp"
 #include "driver/decision.hpp"
+#include "driver/log_reader.hpp"
 
 namespace clifwrap {
 
@@ -30,6 +31,10 @@ Error run_wrapper(const WrapperDecision& decision, long long started_ms);
 
 // Human-readable account of the decision for `clifwrap explain`.
 std::string explain_wrapper(const WrapperDecision& decision);
+
+// The same account for a call from the log: its original command line decided again, in its
+// working directory, with the settings recorded with it; then what happened when it ran.
+Result<std::string> explain_logged_call(const LoggedCall& call, const EnvLookup& env);
 
 long long monotonic_ms();
 

@@ -31,19 +31,5 @@ for kernel in kernel-x86_64 kernel-aarch64; do
 done
 
 echo
-echo "== what clifwrap did (from CLIFWRAP_LOG; probes left out)"
-# One JSON object per line; these fields hold no nested objects, so sed can pick them out.
-# Absent values (null) show as "-".
-field() { sed -n "s/.*\"$1\":\\(null\\|\"[^\"]*\"\\).*/\\1/p" <<< "$2" | tr -d '"' | sed 's/^null$/-/; s/^$/-/'; }
-printf '%-32s %-7s %-12s %-8s %-9s %-48s %s\n' crate kind verdict backend link "spec / link" fallback
-grep -v '"kind":"probe"' "$CLIFWRAP_LOG" |
-  while IFS= read -r line; do
-    detail=$(field spec "$line")
-    [ "$(field kind "$line")" = link ] && detail=$(field reason "$line")
-    printf '%-32s %-7s %-12s %-8s %-9s %-48s %s\n' "$(field crate "$line")" "$(field kind "$line")" \
-      "$(field verdict "$line")" "$(field backend "$line")" "$(field link "$line")" "${detail##*/}" "$(field fallback "$line")"
-  done
-
-echo
-compiled_by() { grep -v '"kind":"probe"' "$CLIFWRAP_LOG" | grep '"verdict":"rewrite"' | grep -c "\"backend\":\"$1\"" || true; }
-echo "compiled by Cranelift: $(compiled_by cranelift) crates; by LLVM: $(compiled_by llvm) (fallbacks and stand-ins)"
+echo "== which backend compiled each crate, and what clifwrap did (clifwrap report $CLIFWRAP_LOG)"
+"$root/build/clifwrap" report "$CLIFWRAP_LOG"

@@ -37,6 +37,8 @@ for round in 1 2 3; do
   grep '"crate":"symop"' "$log" | grep -q 'symop/src/lib.rs:8: a sym operand naming a function'
   "$E2E_SCRATCH/target-$round/debug/app" > app.out
   expect_contains app.out "fallback graph: 84 6"
+  "$CLIFWRAP" report "$log" > report.out
+  expect_contains report.out "compiled by Cranelift: 3; fell back to LLVM: 2 (defines C-variadic functions: 1, uses sym operands in asm: 1)"
 done
 
 step "not foreseen: the build stops with clifwrap's error, and the next one succeeds"
