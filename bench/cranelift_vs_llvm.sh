@@ -6,9 +6,11 @@
 #   llvm-by-hand       cargo build
 #   clif-by-hand       RUSTFLAGS=-Zcodegen-backend=cranelift cargo build
 #   clif-clifwrap      RUSTC_WRAPPER=clifwrap CLIFWRAP_BACKEND=cranelift cargo build
+#   clif-clifwrap-host the same with CLIFWRAP_HOST=backend: build scripts and proc-macros by
+#                      Cranelift too, as RUSTFLAGS does by hand (clifwrap's default leaves them)
 # Rounds are interleaved (every way once per round, in turn), each build from an empty target
-# directory. Prints each way's median wall time and the two ratios: Cranelift/LLVM by hand, and
-# through clifwrap/by hand. A benchmark, not a test: nothing here passes or fails on time.
+# directory. Prints each way's median wall time and the ratios: Cranelift/LLVM by hand, and
+# through clifwrap/by hand (with host units left alone, and with them on Cranelift too). A benchmark, not a test: nothing here passes or fails on time.
 # Usage: bench/cranelift_vs_llvm.sh [build-dir] [rounds]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -27,7 +29,7 @@ export CARGO_HOME=$work/cargo-home
 cp -r "$root/examples/crates" "$root/examples/kernel-x86_64" "$root/examples/kernel-common" "$work/"
 
 workloads=(crates kernel-x86_64)
-ways=(llvm-by-hand clif-by-hand clif-clifwrap)
+ways=(llvm-by-hand clif-by-hand clif-clifwrap clif-clifwrap-host)
 # The kernel's own rustflags from its .cargo/config.toml: RUSTFLAGS replaces them, so the by-hand
 # ways repeat them, with a linker (the toolchain has no rust-lld).
 kernel_flags="-C link-arg=-T -C link-arg=linker.ld -C relocation-model=static -C linker=/usr/lib/llvm-22/bin/ld.lld"
@@ -44,6 +46,8 @@ build_once() {  # workload way -> prints milliseconds
       llvm-by-hand) RUSTFLAGS=$flags cargo build -q "${args[@]}" --target-dir "$target_dir" ;;
       clif-by-hand) RUSTFLAGS="$flags -Zcodegen-backend=cranelift" cargo build -q "${args[@]}" --target-dir "$target_dir" ;;
       clif-clifwrap) RUSTC_WRAPPER=$clifwrap CLIFWRAP_BACKEND=cranelift CLIFWRAP_LOG=$work/$workload.log \
+        cargo build -q "${args[@]}" --target-dir "$target_dir" ;;
+      clif-clifwrap-host) RUSTC_WRAPPER=$clifwrap CLIFWRAP_BACKEND=cranelift CLIFWRAP_HOST=backend \
         cargo build -q "${args[@]}" --target-dir "$target_dir" ;;
     esac
   ) > "$work/$workload-$way.out" 2>&1 || { echo "bench: $way build of $workload failed:" >&2; tail -20 "$work/$workload-$way.out" >&2; exit 1; }
@@ -70,12 +74,14 @@ for round in $(seq 1 "$rounds"); do
 done
 
 echo
-printf '%-14s %13s %13s %13s   %-22s %s\n' workload "${ways[@]}" "cranelift/llvm by hand" "clifwrap/by hand"
+printf '%-14s %13s %13s %13s %18s   %-22s %-17s %s\n' workload "${ways[@]}" "cranelift/llvm by hand" \
+  "clifwrap/by hand" "clifwrap-host/by hand"
 for workload in "${workloads[@]}"; do
   declare -A med=()
   for way in "${ways[@]}"; do med[$way]=$(tr ' ' '\n' <<< "${times[$workload,$way]}" | grep . | median); done
-  printf '%-14s %12.1fs %12.1fs %12.1fs   %-22.2f %.3f\n' "$workload" \
+  printf '%-14s %12.1fs %12.1fs %12.1fs %17.1fs   %-22.2f %-17.3f %.3f\n' "$workload" \
     "$(div "${med[llvm-by-hand]}" 1000)" "$(div "${med[clif-by-hand]}" 1000)" "$(div "${med[clif-clifwrap]}" 1000)" \
-    "$(div "${med[clif-by-hand]}" "${med[llvm-by-hand]}")" "$(div "${med[clif-clifwrap]}" "${med[clif-by-hand]}")"
+    "$(div "${med[clif-clifwrap-host]}" 1000)" "$(div "${med[clif-by-hand]}" "${med[llvm-by-hand]}")" \
+    "$(div "${med[clif-clifwrap]}" "${med[clif-by-hand]}")" "$(div "${med[clif-clifwrap-host]}" "${med[clif-by-hand]}")"
 done
 echo "(medians of wall time; below 1 means the first is faster)"
