@@ -16,7 +16,6 @@ bool printed_during_compilation(const std::string& request) {
   return kind == "native-static-libs" || kind == "link-args";
 }
 
-
 std::string render_option(const ParsedOption& option, const std::vector<std::string>& tokens) {
   std::string text;
   for (size_t i = 0; i < option.token_count; ++i) text += (i ? " " : "") + tokens[option.first_token + i];

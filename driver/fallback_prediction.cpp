@@ -33,27 +33,54 @@ const Construct kConstructs[] = {
     {"...", R"(\b[A-Za-z][A-Za-z0-9_]*\s*:\s*\.\.\.\s*\))", "a C-variadic definition"},
     {"sym ", R"(\bsym\s+((?:[A-Za-z_][A-Za-z0-9_]*::)*[A-Za-z_][A-Za-z0-9_]*))", "a sym operand naming a function",
      names_a_function},
-    {"become ", R"(\bbecome\s+[A-Za-z_])", "a tail call"},
+    {"become ", R"(\bbecome\s+[A-Za-z_][A-Za-z0-9_:.]*\s*\()", "a tail call"},
     {"-interrupt\"", R"("(x86|riscv-[sm]|msp430|avr)-interrupt")", "an interrupt ABI"},
 };
 
-bool is_comment(std::string_view line) {
+std::string_view without_indent(std::string_view line) {
   while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
-  return line.starts_with("//") || line.starts_with("*") || line.starts_with("/*");
+  return line;
 }
+
+// Comments hold prose ("…will become available", "the sym table"): lines of `//` comments, and
+// lines inside `/* … */` blocks (crate docs in `/*! … */` included), are not searched. Block
+// comments are followed line by line, the way they are written in practice: a line that opens
+// one without closing it starts a block, a line that closes it ends it.
+class CommentTracker {
+ public:
+  bool is_code(std::string_view line) {
+    std::string_view code = without_indent(line);
+    if (in_block_) {
+      if (code.find("*/") != std::string_view::npos) in_block_ = false;
+      return false;
+    }
+    if (code.starts_with("//")) return false;
+    size_t opens = code.find("/*");
+    if (opens != std::string_view::npos && code.find("*/", opens) == std::string_view::npos) {
+      in_block_ = true;
+      return opens > 0;
+    }
+    return !code.starts_with("/*");
+  }
+
+ private:
+  bool in_block_ = false;
+};
 
 std::optional<std::string> search_text(const std::string& path, std::string_view text, const std::vector<std::regex>& patterns) {
   size_t line_number = 0;
+  CommentTracker comments;
   for (size_t start = 0; start < text.size();) {
     size_t end = text.find('\n', start);
     if (end == std::string_view::npos) end = text.size();
     std::string_view line = text.substr(start, end - start);
     ++line_number;
     start = end + 1;
+    if (!comments.is_code(line)) continue;
     for (size_t i = 0; i < patterns.size(); ++i) {
       const Construct& construct = kConstructs[i];
       std::cmatch match;
-      if (line.find(construct.cue) != std::string_view::npos && !is_comment(line) &&
+      if (line.find(construct.cue) != std::string_view::npos &&
           std::regex_search(line.data(), line.data() + line.size(), match, patterns[i]) &&
           (!construct.accept || construct.accept(match)))
         return path + ":" + std::to_string(line_number) + ": " + construct.name;

@@ -4,8 +4,8 @@
 #include <unistd.h>
 
 #include <cstdio>
-#include <map>
 #include <cstdlib>
+#include <map>
 
 #include "common/files.hpp"
 #include "common/temporaries.hpp"
@@ -126,6 +126,16 @@ Result<RunResult> run_plan(const RustcPlan& plan, bool used_argfile, const LineS
   return run_program(command, stderr_lines);
 }
 
+// Dependents may have started against the Cranelift attempt's metadata; an LLVM rebuild's crate
+// hash differs (the backend is part of it), so they would not match it (docs/pipelining.md).
+void say_build_must_rerun(const std::string& crate, const CraneliftFailure& failure) {
+  std::fprintf(stderr,
+               "error: clifwrap: crate `%s` %s, which Cranelift cannot compile (cg_clif: \"%s\"), and cargo already "
+               "has its metadata from the Cranelift attempt, which an LLVM rebuild's would not match. clifwrap "
+               "remembers the crate now: run the build again, and it is rebuilt with LLVM. ([crate.%s] backend = "
+               "\"llvm\" in clifwrap.toml skips the attempt.)\n",
+               crate.c_str(), failure.reason.c_str(), failure.quote.c_str(), crate.c_str());
+}
 
 }  // namespace
 
@@ -256,15 +266,8 @@ Error run_wrapper(const WrapperDecision& decision, long long started_ms) {
   if (failure) remember_fallback(cache_dir, stem, failure->reason);
 
   if (failure && gate->metadata_passed()) {
-    // Dependents may have started against the Cranelift metadata; an LLVM rebuild's crate hash
-    // differs (the backend is part of it), so they would not match it. Stop; the next build holds
-    // this crate's metadata back, since clifwrap now remembers it.
-    std::fprintf(stderr,
-                 "error: clifwrap: crate `%s` %s, which Cranelift cannot compile (cg_clif: \"%s\"), and cargo already "
-                 "has its metadata from the Cranelift attempt, which an LLVM rebuild's would not match. clifwrap "
-                 "remembers the crate now: run the build again, and it is rebuilt with LLVM. ([crate.%s] backend = "
-                 "\"llvm\" in clifwrap.toml skips the attempt.)\n",
-                 crate.c_str(), failure->reason.c_str(), failure->quote.c_str(), crate.c_str());
+    // Stop: the next build holds this crate's metadata back, since clifwrap remembers it now.
+    say_build_must_rerun(crate, *failure);
     record.fallback = failure->reason + " (after its metadata had gone out: build stopped)";
     record.exit_code = 1;
     record.ms = monotonic_ms() - started_ms;

@@ -105,9 +105,9 @@ find_stage0() {
   fi
   local rustup_sysroot
   rustup_sysroot=$(rustup run stable rustc --print sysroot 2>/dev/null || true)
-  if [ -n "$rustup_sysroot" ] && "$rustup_sysroot/bin/rustc" -V 2>/dev/null | grep -q '^rustc 1\.95\.0 '; then
+  if [ -n "$rustup_sysroot" ] && [[ "$("$rustup_sysroot/bin/rustc" -V 2> /dev/null)" == "rustc 1.95.0 "* ]]; then
     echo "$rustup_sysroot"
-  elif /usr/bin/rustc -V 2>/dev/null | grep -q '^rustc 1\.96\.'; then
+  elif [[ "$(/usr/bin/rustc -V 2> /dev/null)" == "rustc 1.96."* ]]; then
     echo /usr
   else
     die "no bootstrap compiler: need rustup's stable 1.95.0 or Debian's rustc-web 1.96 (scripts/setup.sh installs it), or set CLIFWRAP_STAGE0"
@@ -230,7 +230,7 @@ build() {
   local stage0 jobs=${CLIFWRAP_TOOLCHAIN_JOBS:-$(nproc)}
   stage0=$(find_stage0)
   say "building rustc $version with the Cranelift backend into $installed"
-  say "full log: $log (about 35 minutes on 2 cores the first time)"
+  say "full log: $log (about 31 minutes on 2 cores the first time)"
   prepare_source
   printf '\n=== %s: build with stage0 %s\n' "$(date -u +%FT%TZ)" "$stage0" >> "$log"
   run_bootstrap "$stage0" "$jobs"

@@ -25,7 +25,7 @@ expect_contains ../plain.out "initfrag linked"
 expect_contains ../plain.out "init did not run"
 
 step "through clifwrap: the member is folded into its unit, the fragment comes along"
-CLIFWRAP_BACKEND=$BACKEND CLIFWRAP_LOG=../folded.log RUSTC_WRAPPER=$CLIFWRAP cargo build -q --release --target-dir ../folded
+CLIFWRAP_BACKEND=$BACKEND CLIFWRAP_LOG=$E2E_SCRATCH/folded.log RUSTC_WRAPPER=$CLIFWRAP cargo build -q --release --target-dir ../folded
 ar t ../folded/release/libinitfrag.a > ../folded.members
 expect_count ../folded.members ".rcgu.asm.o" 0
 expect_contains ../folded.log '"post_steps":["fold-archive: 1 .asm.o members folded in'
@@ -36,7 +36,7 @@ expect_contains ../folded.symbols "T initfrag_version"
 expect_contains ../folded.out "init ran before main"
 
 step "--emit obj=PATH: one object with the unit and its assembly"
-CLIFWRAP_BACKEND=$BACKEND CLIFWRAP_LOG=../obj.log RUSTC_WRAPPER=$CLIFWRAP \
+CLIFWRAP_BACKEND=$BACKEND CLIFWRAP_LOG=$E2E_SCRATCH/obj.log RUSTC_WRAPPER=$CLIFWRAP \
   cargo rustc -q --release --target-dir ../obj -- --emit obj=$E2E_SCRATCH/initfrag.o
 expect_contains ../obj.log '"merge-objects: moved 1 object into'
 objdump -h ../initfrag.o > ../initfrag.sections
@@ -47,7 +47,7 @@ expect_contains ../obj.out "init ran before main"
 [ -z "$(ls -a .. | grep '\.clifwrap-obj-')" ]
 
 step "an archive without assembly members is left as rustc wrote it"
-CLIFWRAP_BACKEND=llvm CLIFWRAP_LOG=../llvm.log RUSTC_WRAPPER=$CLIFWRAP cargo build -q --release --target-dir ../llvm
+CLIFWRAP_BACKEND=llvm CLIFWRAP_LOG=$E2E_SCRATCH/llvm.log RUSTC_WRAPPER=$CLIFWRAP cargo build -q --release --target-dir ../llvm
 grep '"crate":"initfrag"' ../llvm.log > ../llvm.initfrag
 expect_contains ../llvm.initfrag '"post_steps":[]'
 echo "folding and merging work"

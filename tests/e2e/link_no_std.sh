@@ -14,7 +14,7 @@ directory = "/usr/src/rustc-1.96.0/library/vendor"
 TOML
 
 step "built through clifwrap with -Zbuild-std=core"
-RUSTC_BOOTSTRAP=1 CLIFWRAP_BACKEND=llvm CLIFWRAP_LOG=../build.log RUSTC_WRAPPER=$CLIFWRAP \
+RUSTC_BOOTSTRAP=1 CLIFWRAP_BACKEND=llvm CLIFWRAP_LOG=$E2E_SCRATCH/build.log RUSTC_WRAPPER=$CLIFWRAP \
   cargo build -q --offline --release -Zbuild-std=core --target x86_64-unknown-none
 exe=target/x86_64-unknown-none/release/bare-none
 

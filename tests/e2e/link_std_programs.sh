@@ -18,7 +18,7 @@ expect_not_contains ../reference.comment "LLD"
 check_variant() {  # name, RUSTFLAGS, what `file` says
   local name=$1 flags=$2 kind=$3
   step "$name: built through clifwrap, linked by clifwrap-link"
-  RUSTFLAGS=$flags CLIFWRAP_BACKEND=llvm CLIFWRAP_LOG=../$name.log RUSTC_WRAPPER=$CLIFWRAP \
+  RUSTFLAGS=$flags CLIFWRAP_BACKEND=llvm CLIFWRAP_LOG=$E2E_SCRATCH/$name.log RUSTC_WRAPPER=$CLIFWRAP \
     cargo build -q --release --target-dir ../$name
   local exe=../$name/release/std-program
   "$exe" one "two words" > ../$name.out
@@ -44,7 +44,7 @@ expect_contains ../pie.link '"/usr/lib/x86_64-linux-gnu/Scrt1.o","/usr/lib/x86_6
 expect_contains ../pie.link 'crtendS.o","/usr/lib/x86_64-linux-gnu/crtn.o"'
 
 step "CLIFWRAP_LINK=system leaves rustc's linker alone"
-CLIFWRAP_LINK=system CLIFWRAP_BACKEND=llvm CLIFWRAP_LOG=../system.log RUSTC_WRAPPER=$CLIFWRAP \
+CLIFWRAP_LINK=system CLIFWRAP_BACKEND=llvm CLIFWRAP_LOG=$E2E_SCRATCH/system.log RUSTC_WRAPPER=$CLIFWRAP \
   cargo build -q --release --target-dir ../system
 readelf -p .comment ../system/release/std-program > ../system.comment
 expect_not_contains ../system.comment "LLD"

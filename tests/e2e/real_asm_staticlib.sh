@@ -38,7 +38,7 @@ expect_contains ../plain-obj.err "ignoring emit path because multiple .o files w
 [ ! -e "$E2E_SCRATCH/plain.o" ]
 
 step "through clifwrap: the member is folded into its unit, the fragment comes along"
-CLIFWRAP_LOG=../folded.log RUSTC_WRAPPER=$CLIFWRAP cargo build -q --release --target-dir ../folded
+CLIFWRAP_LOG=$E2E_SCRATCH/folded.log RUSTC_WRAPPER=$CLIFWRAP cargo build -q --release --target-dir ../folded
 expect_backend ../folded.log asmfrag cranelift
 ar t ../folded/release/libasmfrag.a > ../folded.members
 expect_count ../folded.members ".rcgu.asm.o" 0
@@ -50,7 +50,7 @@ expect_contains ../folded-answer.out "asm answer 42"
 expect_contains ../folded-answer.out "init ran before main"
 
 step "through clifwrap: --emit obj=PATH gets the unit and its assembly in one object"
-CLIFWRAP_LOG=../obj.log RUSTC_WRAPPER=$CLIFWRAP \
+CLIFWRAP_LOG=$E2E_SCRATCH/obj.log RUSTC_WRAPPER=$CLIFWRAP \
   cargo rustc -q --release --target-dir ../obj -- --emit obj="$E2E_SCRATCH/asmfrag.o"
 # The archive's assembly member is folded into its unit first, so one object holds both.
 expect_contains ../obj.log '"post_steps":["fold-archive: 1 .asm.o members folded in'

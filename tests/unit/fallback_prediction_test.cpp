@@ -50,6 +50,14 @@ TEST_CASE("declarations, comments and look-alikes are not taken for refused cons
                                  "type Printer = unsafe extern \"C\" fn(_: *const u8, _: ...) -> i32;\n"
                                  "asm!(\"ldr {x}\", have_lse = sym crate::atomics::HAVE_LSE_ATOMICS);\n");
   CHECK_FALSE(source_suggests_fallback(root).has_value());
+
+  // Prose in block comments (memchr's and regex-automata's crate docs): "will become available".
+  crate.write("src/lib.rs",
+              "/*!\nThese APIs will also become available\nwhen the feature is on.\n*/\n"
+              "/* the sym table */ fn f() {}\n"
+              "/*\n * for (2), x: ...)\n */\n"
+              "fn g() { let become_it = 1; }\n");
+  CHECK_FALSE(source_suggests_fallback(root).has_value());
 }
 
 TEST_CASE("sym operands, tail calls and interrupt ABIs") {
