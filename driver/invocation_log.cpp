@@ -21,11 +21,13 @@ std::string to_json_line(const LogRecord& record) {
       .field("dropped", record.dropped)
       .field("changes", record.changes)
       .field("post_steps", record.post_steps)
-      .field("link", record.link);
+      .field("link", record.link)
+      .field("original", record.original)
+      .field("cwd", record.cwd)
+      .field("settings", record.settings);
   if (record.exit_code) line.field("exit", static_cast<long long>(*record.exit_code));
   else line.field("exit", std::optional<std::string>{});
-  line.field("ms", record.ms);
-  line.field("original", record.original).field("cwd", record.cwd).field("settings", record.settings);
+  line.field("ms", record.ms);  // last: a line is whole when it ends with "ms":N}
   return line.str() + "\n";
 }
 
