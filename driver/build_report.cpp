@@ -70,7 +70,7 @@ std::string counted(const std::map<std::string, int>& counts) {
 std::string report_text(const std::vector<LoggedCall>& calls) {
   std::string text;
   char row[512];
-  std::snprintf(row, sizeof row, "%-28s %-7s %-10s %8s  %s\n", "crate", "unit", "backend", "time", "notes");
+  std::snprintf(row, sizeof row, "%-34s %-7s %-10s %8s  %s\n", "crate", "unit", "backend", "time", "notes");
   text += row;
   for (const auto& call : calls) {
     if (!is_compile(call) && call.kind != "link") continue;
@@ -78,7 +78,7 @@ std::string report_text(const std::vector<LoggedCall>& calls) {
     std::string notes = call.kind == "link" ? call.reason : notes_of(call);
     // A call clifwrap exec'd has no end it saw, so no time.
     std::string time = call.exit || call.kind == "link" ? seconds(call.ms) : "-";
-    std::snprintf(row, sizeof row, "%-28s %-7s %-10s %8s  %s\n", call.crate.empty() ? "-" : call.crate.c_str(),
+    std::snprintf(row, sizeof row, "%-34s %-7s %-10s %8s  %s\n", call.crate.empty() ? "-" : call.crate.c_str(),
                   call.kind.c_str(), backend.c_str(), time.c_str(), notes.c_str());
     text += row;
   }

@@ -47,7 +47,7 @@ expect_contains objdemo.line "dropped \`--emit=obj=$PWD/objdemo.o\`: the objects
 step "report: one row per compile, the totals, and the same as JSON"
 "$CLIFWRAP" report "$CLIFWRAP_LOG" > report.out
 cat report.out
-expect_contains report.out "greet_macros                 host    untouched"
+expect_contains report.out "greet_macros                       host    untouched"
 grep -E '^greet +target +llvm ' report.out
 expect_contains report.out "compiled by Cranelift: 0; fell back to LLVM: 0; LLVM by setting: 4; untouched (probes left out): 2"
 "$CLIFWRAP" report --json "$CLIFWRAP_LOG" > report.json
