@@ -82,7 +82,7 @@ void check_toolchain(Report& report, const RustcFacts& facts, const std::string&
   auto toolchain = find_cached_toolchain(cache_dir);
   if (!toolchain)
     report.note("toolchain", "none in " + cache_dir + "/toolchains: scripts/toolchain.sh build builds rustc 1.96.0 "
-                             "with Cranelift (about 31 minutes on 2 cores, once per machine)");
+                             "with Cranelift (about 20 minutes on 2 cores, once per machine)");
   else if (facts.sysroot == toolchain->root)
     report.ok("toolchain", "this rustc is clifwrap's Cranelift toolchain, " + toolchain->root);
   else

@@ -11,7 +11,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 "$root/scripts/setup.sh"
 "$root/scripts/build.sh"
 echo
-echo "== the Cranelift toolchain (the first build takes about 31 minutes on 2 cores; then it is cached)"
+echo "== the Cranelift toolchain (the first build takes about 20 minutes on 2 cores; then it is cached)"
 "$root/scripts/toolchain.sh" build
 export RUSTC
 RUSTC=$("$root/scripts/toolchain.sh" path)/bin/rustc

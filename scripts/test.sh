@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Everything from a fresh machine to a passed test suite: set-up, build, the Cranelift toolchain
-# (scripts/toolchain.sh: built once per machine, about 31 minutes on 2 cores; a no-op once it is
+# (scripts/toolchain.sh: built once per machine, about 20 minutes on 2 cores; a no-op once it is
 # cached), every unit, end-to-end, example and real-backend test through ctest; then the same code
 # built with clang-22 under ASan and UBSan (build-sanitize/): the unit tests again, and each
 # libFuzzer target for CLIFWRAP_FUZZ_SECONDS (default 60). Arguments go to both ctest runs

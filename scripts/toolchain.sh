@@ -230,7 +230,7 @@ build() {
   local stage0 jobs=${CLIFWRAP_TOOLCHAIN_JOBS:-$(nproc)}
   stage0=$(find_stage0)
   say "building rustc $version with the Cranelift backend into $installed"
-  say "full log: $log (about 31 minutes on 2 cores the first time)"
+  say "full log: $log (about 20 minutes on 2 cores the first time)"
   prepare_source
   printf '\n=== %s: build with stage0 %s\n' "$(date -u +%FT%TZ)" "$stage0" >> "$log"
   run_bootstrap "$stage0" "$jobs"
