@@ -5,8 +5,11 @@
 
 namespace clifwrap {
 
+// scripts/toolchain.sh installs it under this name (its `name`); the two must agree.
+constexpr std::string_view kToolchainName = "1.96.0-cranelift";
+
 std::optional<CachedToolchain> find_cached_toolchain(const std::string& cache_dir) {
-  std::string root = cache_dir + "/toolchains/1.96.0-cranelift";
+  std::string root = cache_dir + "/toolchains/" + std::string(kToolchainName);
   if (!is_regular_file(root + "/clifwrap-toolchain.stamp") || !is_regular_file(root + "/bin/rustc")) return std::nullopt;
   return CachedToolchain{root, root + "/bin/rustc"};
 }

@@ -117,8 +117,12 @@ std::optional<Classification> classify_non_compilation(const RustcInvocation& in
   return std::nullopt;
 }
 
+bool is_build_script(const RustcInvocation& inv) { return inv.crate_name.starts_with("build_script_"); }
+
 std::optional<std::string> cross_build_of_host_library(const RustcInvocation& inv) {
-  if (inv.target || !inv.out_dir || file_name(*inv.out_dir) != "deps") return std::nullopt;
+  // Build scripts and proc-macros are host units already: no directory to read for them.
+  if (inv.target || is_build_script(inv) || has_crate_type(inv, "proc-macro")) return std::nullopt;
+  if (!inv.out_dir || file_name(*inv.out_dir) != "deps") return std::nullopt;
   std::string profile_dir = parent_directory(absolute_path(*inv.out_dir));
   std::string profile = file_name(profile_dir);
   std::string target_dir = parent_directory(profile_dir);
@@ -131,7 +135,7 @@ Classification classify(const RustcInvocation& inv, const Settings& settings,
                         const std::optional<std::string>& cross_build_target) {
   if (auto probe = classify_non_compilation(inv)) return *probe;
   std::string host_reason;
-  if (inv.crate_name.starts_with("build_script_")) host_reason = "build script (host)";
+  if (is_build_script(inv)) host_reason = "build script (host)";
   else if (has_crate_type(inv, "proc-macro")) host_reason = "proc-macro (host)";
   else if (cross_build_target)
     host_reason = "library for build scripts or proc-macros (host) of a cross build for " + *cross_build_target;

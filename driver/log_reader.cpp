@@ -1,5 +1,8 @@
 #include "driver/log_reader.hpp"
 
+#include <algorithm>
+#include <set>
+
 #include <llvm/Support/JSON.h>
 
 #include "common/files.hpp"
@@ -65,6 +68,25 @@ Result<std::vector<LoggedCall>> read_log(const std::string& path) {
     calls.push_back(std::move(*call));
   }
   return calls;
+}
+
+Result<LoggedCall> last_compile_of(const std::string& crate, const std::string& path) {
+  auto calls = read_log(path);
+  if (!calls) return tl::unexpected(calls.error());
+  std::string wanted = crate;
+  std::replace(wanted.begin(), wanted.end(), '-', '_');
+  std::optional<LoggedCall> last;
+  std::set<std::string> others;
+  for (auto& call : *calls) {
+    if (call.kind != "target" && call.kind != "host") continue;
+    if (call.crate == wanted) last = std::move(call);
+    else others.insert(call.crate);
+  }
+  if (last) return *last;
+  std::string names;
+  for (const auto& name : others) names += (names.empty() ? " " : ", ") + name;
+  return fail("no compile of crate `" + wanted + "` in the log", path,
+              names.empty() ? "the log holds no compiles" : "it has:" + names);
 }
 
 }  // namespace clifwrap

@@ -35,4 +35,8 @@ Result<LoggedCall> parse_log_line(std::string_view line);
 // Every line of a log; a malformed one is an error naming the file and line.
 Result<std::vector<LoggedCall>> read_log(const std::string& path);
 
+// The last compile of `crate` ('-' read as '_') in the log at `path`; the error lists the crates
+// the log has.
+Result<LoggedCall> last_compile_of(const std::string& crate, const std::string& path);
+
 }  // namespace clifwrap

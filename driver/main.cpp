@@ -2,7 +2,6 @@
 // from a table of commands that also gives --help its text. Every Error ends here, printed once.
 #include <unistd.h>
 
-#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <optional>
@@ -14,11 +13,11 @@
 #include "common/files.hpp"
 #include "crt/partial_link.hpp"
 #include "crt/sysroot_layout.hpp"
-#include "driver/config.hpp"
 #include "driver/build_report.hpp"
+#include "driver/config.hpp"
 #include "driver/doctor.hpp"
-#include "driver/log_reader.hpp"
 #include "driver/link_mode.hpp"
+#include "driver/log_reader.hpp"
 #include "driver/wrapper_mode.hpp"
 #include "linkplan/llvm_module.hpp"
 
@@ -60,19 +59,9 @@ int explain_command(const Args& args) {
     logged = *call;
   } else if (args[0] == "--log") {
     if (args.size() != 3) return fail_with(Error{"give a log file and a crate", {}, "usage: clifwrap explain --log LOG CRATE", 2});
-    auto calls = read_log(args[1]);
-    if (!calls) return fail_with(calls.error());
-    std::string crate = args[2];
-    std::replace(crate.begin(), crate.end(), '-', '_');
-    std::string crates;
-    for (const auto& call : *calls) {
-      if (call.kind != "target" && call.kind != "host") continue;
-      if (call.crate == crate) logged = call;
-      else if (crates.find(" " + call.crate + ",") == std::string::npos) crates += " " + call.crate + ",";
-    }
-    if (!logged)
-      return fail_with(Error{"no compile of crate `" + crate + "` in the log", args[1],
-                             crates.empty() ? "the log holds no compiles" : "it has:" + crates.substr(0, crates.size() - 1)});
+    auto call = last_compile_of(args[2], args[1]);
+    if (!call) return fail_with(call.error());
+    logged = *call;
   }
   if (logged) {
     auto text = explain_logged_call(*logged, process_environment());

@@ -26,10 +26,6 @@ namespace {
 LogRecord log_record(const WrapperDecision& decision) {
   const RustcInvocation& inv = decision.invocation;
   LogRecord record;
-  record.original.push_back(decision.rustc);
-  record.original.insert(record.original.end(), inv.args.begin(), inv.args.end());
-  record.cwd = current_directory();
-  if (decision.settings) record.settings = settings_as_environment(*decision.settings);
   record.crate = inv.crate_name;
   record.target = inv.target;
   record.kind = std::string(to_string(decision.classification.kind));
@@ -219,6 +215,13 @@ Result<WrapperDecision> decide_wrapper(const std::vector<std::string>& rustc_and
 Error run_wrapper(const WrapperDecision& decision, long long started_ms) {
   LogRecord record = log_record(decision);
   std::string log = log_path(decision);
+  if (!log.empty()) {
+    // What replays the decision (explain --log): only worth a getcwd and copies when logging.
+    record.original.push_back(decision.rustc);
+    record.original.insert(record.original.end(), decision.invocation.args.begin(), decision.invocation.args.end());
+    record.cwd = current_directory();
+    if (decision.settings) record.settings = settings_as_environment(*decision.settings);
+  }
 
   // Nothing to do after rustc (calls left untouched, probes given a derived spec): become rustc (or
   // the inner wrapper), so cargo sees rustc's own status and signals.
