@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <map>
+#include <set>
 
 #include "common/json_writer.hpp"
 
@@ -59,6 +60,25 @@ Totals totals_of(const std::vector<LoggedCall>& calls) {
   return totals;
 }
 
+// The crates by who compiled them, said plainly: each name once, however many targets it was built for.
+std::string who_compiled_what(const std::vector<LoggedCall>& calls) {
+  std::set<std::string> cranelift, llvm, untouched;
+  for (const auto& call : calls) {
+    if (!is_compile(call)) continue;
+    if (call.fallback) llvm.insert(call.crate + " (fell back: " + *call.fallback + ")");
+    else if (!call.backend) untouched.insert(call.crate);
+    else if (*call.backend == "llvm") llvm.insert(call.crate + " (by setting)");
+    else cranelift.insert(call.crate);
+  }
+  auto listed = [](const std::set<std::string>& names) {
+    std::string text;
+    for (const auto& name : names) text += (text.empty() ? "" : ", ") + name;
+    return names.empty() ? std::string("none") : text;
+  };
+  return "Cranelift compiled: " + listed(cranelift) + "\nLLVM compiled: " + listed(llvm) +
+         "\nrustc ran untouched (its own backend): " + listed(untouched) + "\n";
+}
+
 std::string counted(const std::map<std::string, int>& counts) {
   std::string text;
   for (const auto& [what, n] : counts) text += (text.empty() ? "" : ", ") + what + ": " + std::to_string(n);
@@ -70,7 +90,8 @@ std::string counted(const std::map<std::string, int>& counts) {
 std::string report_text(const std::vector<LoggedCall>& calls) {
   std::string text;
   char row[512];
-  std::snprintf(row, sizeof row, "%-34s %-7s %-10s %8s  %s\n", "crate", "unit", "backend", "time", "notes");
+  std::snprintf(row, sizeof row, "%-32s %-25s %-7s %-10s %8s  %s\n", "crate", "target", "unit", "backend", "time",
+                "notes");
   text += row;
   for (const auto& call : calls) {
     if (!is_compile(call) && call.kind != "link") continue;
@@ -78,12 +99,13 @@ std::string report_text(const std::vector<LoggedCall>& calls) {
     std::string notes = call.kind == "link" ? call.reason : notes_of(call);
     // A call clifwrap exec'd has no end it saw, so no time.
     std::string time = call.exit || call.kind == "link" ? seconds(call.ms) : "-";
-    std::snprintf(row, sizeof row, "%-34s %-7s %-10s %8s  %s\n", call.crate.empty() ? "-" : call.crate.c_str(),
-                  call.kind.c_str(), backend.c_str(), time.c_str(), notes.c_str());
+    std::snprintf(row, sizeof row, "%-32s %-25s %-7s %-10s %8s  %s\n", call.crate.empty() ? "-" : call.crate.c_str(),
+                  call.target.value_or("-").c_str(), call.kind.c_str(), backend.c_str(), time.c_str(), notes.c_str());
     text += row;
   }
   Totals totals = totals_of(calls);
-  text += "\ncompiled by Cranelift: " + std::to_string(totals.cranelift) + "; fell back to LLVM: " +
+  text += "\n" + who_compiled_what(calls);
+  text += "compiled by Cranelift: " + std::to_string(totals.cranelift) + "; fell back to LLVM: " +
           std::to_string(totals.fell_back) + (totals.fell_back ? " (" + counted(totals.fallback_reasons) + ")" : "") +
           "; LLVM by setting: " + std::to_string(totals.llvm_by_setting) + "; untouched (probes left out): " +
           std::to_string(totals.untouched) + "\n";

@@ -13,19 +13,41 @@ constexpr std::string_view kLinkModes[] = {"embedded", "system"};
 constexpr std::string_view kProfiles[] = {"redox", "gnu", "none"};
 
 const SettingSpec kSettings[] = {
-    {"backend", "CLIFWRAP_BACKEND", &Settings::backend, {},
+    {"backend", "CLIFWRAP_BACKEND", &Settings::backend, ValueKind::PathOrName, {},
      "cranelift, llvm (stands in for Cranelift), or a path to librustc_codegen_cranelift.so"},
-    {"fallback", "CLIFWRAP_FALLBACK", &Settings::fallback, kFallbackValues,
+    {"fallback", "CLIFWRAP_FALLBACK", &Settings::fallback, ValueKind::Word, kFallbackValues,
      "rerun a crate with LLVM when Cranelift cannot compile it"},
-    {"host", "CLIFWRAP_HOST", &Settings::host, kHostValues,
+    {"host", "CLIFWRAP_HOST", &Settings::host, ValueKind::Word, kHostValues,
      "build scripts and proc-macros: run rustc untouched, or with the backend"},
-    {"link.mode", "CLIFWRAP_LINK", &Settings::link_mode, kLinkModes,
+    {"link.mode", "CLIFWRAP_LINK", &Settings::link_mode, ValueKind::Word, kLinkModes,
      "embedded: link through clifwrap-link; system: leave rustc's linker alone"},
-    {"link.sysroot", "CLIFWRAP_SYSROOT", &Settings::link_sysroot, {}, "the sysroot for linker mode"},
-    {"link.profile", "CLIFWRAP_PROFILE", &Settings::link_profile, kProfiles,
+    {"link.sysroot", "CLIFWRAP_SYSROOT", &Settings::link_sysroot, ValueKind::Path, {}, "the sysroot for linker mode"},
+    {"link.profile", "CLIFWRAP_PROFILE", &Settings::link_profile, ValueKind::Word, kProfiles,
      "where CRT objects and libc are: redox, gnu or none"},
-    {"wrapper", "CLIFWRAP_WRAPPER", &Settings::wrapper, {}, "an inner wrapper to run rustc through (sccache)"},
+    {"wrapper", "CLIFWRAP_WRAPPER", &Settings::wrapper, ValueKind::PathOrName, {},
+     "an inner wrapper to run rustc through (sccache)"},
 };
+
+constexpr VariableSpec kEnvironmentOnly[] = {
+    {"CLIFWRAP_LOG", "append one JSON line per rustc call and link to this file"},
+    {"CLIFWRAP_CACHE_DIR", "cached rustc facts, remembered fallbacks (default ~/.cache/clifwrap)"},
+    {"CLIFWRAP_CONFIG", "the config file (default: the nearest clifwrap.toml)"},
+};
+
+bool is_path_value(ValueKind kind, const std::string& value) {
+  return kind == ValueKind::Path || (kind == ValueKind::PathOrName && value.find('/') != std::string::npos);
+}
+
+// A relative path from the environment would name a different place for each crate: cargo runs
+// rustc in the crate's own directory (the -Zbuild-std crates' is under the toolchain's sources).
+Result<void> require_absolute(std::string_view variable, const std::string& value) {
+  if (value.starts_with("/")) return {};
+  return tl::unexpected(Error{"`" + value + "` is a relative path", std::string(variable),
+                              "cargo runs rustc in each crate's own directory, so a relative path names a "
+                              "different place for each crate; give an absolute path, e.g. " +
+                                  std::string(variable) + "=\"$PWD/" + value + "\"",
+                              2});
+}
 
 std::string default_cache_dir(const EnvLookup& env) {
   if (auto xdg = env("XDG_CACHE_HOME"); xdg && !xdg->empty()) return *xdg + "/clifwrap";
@@ -36,6 +58,8 @@ std::string default_cache_dir(const EnvLookup& env) {
 Result<std::optional<std::string>> locate_config(const EnvLookup& env, const std::string& cwd,
                                                  const std::optional<std::string>& out_dir) {
   if (auto explicit_path = env("CLIFWRAP_CONFIG"); explicit_path && !explicit_path->empty()) {
+    if (auto absolute = require_absolute("CLIFWRAP_CONFIG", *explicit_path); !absolute)
+      return tl::unexpected(absolute.error());
     if (!is_regular_file(*explicit_path))
       return fail("config file does not exist", *explicit_path,
                   "CLIFWRAP_CONFIG must name a clifwrap.toml, or be unset");
@@ -52,6 +76,13 @@ Result<std::optional<std::string>> locate_config(const EnvLookup& env, const std
 }  // namespace
 
 std::span<const SettingSpec> setting_table() { return kSettings; }
+std::span<const VariableSpec> environment_only_variables() { return kEnvironmentOnly; }
+
+std::string resolve_config_path(const SettingSpec& spec, const std::string& value, const std::string& config_path) {
+  if (!is_path_value(spec.kind, value) || value.starts_with("/")) return value;
+  std::string config_dir = parent_directory(absolute_path(config_path));
+  return value == "." ? config_dir : config_dir + "/" + value;
+}
 
 std::vector<std::string> settings_as_environment(const Settings& settings) {
   std::vector<std::string> assignments;
@@ -114,11 +145,18 @@ Result<Settings> load_settings(const EnvLookup& env, const std::string& cwd,
     if (!value || value->empty()) continue;
     if (auto valid = validate_setting(spec, *value, std::string(spec.env)); !valid)
       return tl::unexpected(valid.error());
+    if (is_path_value(spec.kind, *value))
+      if (auto absolute = require_absolute(spec.env, *value); !absolute) return tl::unexpected(absolute.error());
     settings.*spec.member = *value;
     settings.origin[std::string(spec.key)] = "$" + std::string(spec.env);
   }
-  if (auto log = env("CLIFWRAP_LOG")) settings.log_path = *log;
+  if (auto log = env("CLIFWRAP_LOG"); log && !log->empty()) {
+    if (auto absolute = require_absolute("CLIFWRAP_LOG", *log); !absolute) return tl::unexpected(absolute.error());
+    settings.log_path = *log;
+  }
   auto cache = env("CLIFWRAP_CACHE_DIR");
+  if (cache && !cache->empty())
+    if (auto absolute = require_absolute("CLIFWRAP_CACHE_DIR", *cache); !absolute) return tl::unexpected(absolute.error());
   settings.cache_dir = cache && !cache->empty() ? *cache : default_cache_dir(env);
   return settings;
 }

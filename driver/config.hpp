@@ -5,7 +5,10 @@
 //      directory, but their output still lands in the workspace's target directory)
 //   3. the defaults below
 // A per-crate `[crate.<name>] backend` beats the global backend from any layer: it is the more
-// specific statement. kSettingTable ties each config key to its environment variable.
+// specific statement. kSettings ties each config key to its environment variable.
+// Paths mean one place for every rustc call of a build, although cargo runs each crate's rustc in
+// that crate's own directory: a path from the environment must be absolute (an error otherwise),
+// a relative path in clifwrap.toml is resolved against the file's directory.
 #pragma once
 
 #include <functional>
@@ -42,15 +45,30 @@ struct Settings {
   std::optional<std::string> crate_backend(const std::string& crate_name) const;
 };
 
+// What a setting's value is, for the path rule above.
+enum class ValueKind {
+  Word,        // one of `allowed`
+  Path,        // always a path
+  PathOrName,  // a name (cranelift, sccache), or a path when it holds a '/'
+};
+
 struct SettingSpec {
   std::string_view key;  // config key; "link.mode" is `mode` in `[link]`
   std::string_view env;  // environment variable
   std::string Settings::*member;
+  ValueKind kind;
   std::span<const std::string_view> allowed;  // empty: any value
   std::string_view help;
 };
 
 std::span<const SettingSpec> setting_table();
+
+// The variables read from the environment only (no clifwrap.toml key); all three are paths.
+struct VariableSpec {
+  std::string_view name;
+  std::string_view help;
+};
+std::span<const VariableSpec> environment_only_variables();
 
 using EnvLookup = std::function<std::optional<std::string>(std::string_view)>;
 EnvLookup process_environment();
@@ -69,6 +87,10 @@ Result<void> apply_config_text(Settings& settings, const std::string& text, cons
 
 // Checks a value against a setting's allowed values; `where` names the variable or file:line.
 Result<void> validate_setting(const SettingSpec& spec, const std::string& value, const std::string& where);
+
+// A path setting's value as it holds for every call of a build: from the config file at
+// `config_path`, a relative path is resolved against that file's directory.
+std::string resolve_config_path(const SettingSpec& spec, const std::string& value, const std::string& config_path);
 
 std::string normalize_crate_name(std::string name);
 

@@ -27,7 +27,7 @@ Result<void> apply_setting(Settings& settings, const std::string& path, const st
     if (!value) return tl::unexpected(bad_key(path, node, key, "`" + key + "` must be a string"));
     if (auto valid = validate_setting(spec, *value, where(path, node.source())); !valid)
       return valid;
-    settings.*spec.member = *value;
+    settings.*spec.member = resolve_config_path(spec, *value, path);
     settings.origin[key] = where(path, node.source());
     return {};
   }

@@ -9,6 +9,7 @@
 #include "common/files.hpp"
 #include "common/process.hpp"
 #include "common/temporaries.hpp"
+#include "driver/command_options.hpp"
 #include "driver/invocation_log.hpp"
 #include "driver/wrapper_mode.hpp"
 #include "linkplan/link_planner.hpp"
@@ -27,16 +28,36 @@ constexpr std::string_view kHostTriple = "x86_64-unknown-linux-gnu";
 
 constexpr std::string_view kLinkerName = "clifwrap-link";
 
+// The linker face's own options (first on the line; everything else is the gcc or ld line) and the
+// variables wrapper mode hands it; --help prints these tables.
+constexpr OptionSpec kLinkerOptions[] = {
+    {"--print-plan", "", "show the link plan and lld's argv; link nothing"},
+    {"--help", "", "this text"},
+    {"--version", "", "clifwrap's and lld's version"},
+};
+constexpr VariableSpec kHandoverVariables[] = {
+    {kLinkTargetVariable, "set by wrapper mode: the target triple rustc links for"},
+    {kOriginalLinkerVariable, "set by wrapper mode: the linker rustc would have run (-C linker)"},
+};
+
 int print_linker_help() {
   std::printf(
       "clifwrap-link: a gcc-driver and GNU ld compatible linker that links with lld in-process\n\n"
       "usage:\n"
-      "  clifwrap-link [gcc or ld arguments...]     link (rustc runs this under RUSTC_WRAPPER=clifwrap)\n"
-      "  clifwrap-link --print-plan [arguments...]  show the link plan and lld's argv; link nothing\n"
-      "  <triple>-gcc [arguments...]                 the same, through a symlink named like a cross gcc\n\n"
+      "  clifwrap-link [OPTION] [gcc or ld arguments...]   (rustc runs this under RUSTC_WRAPPER=clifwrap)\n"
+      "  <triple>-gcc [arguments...]      the same, through a symlink named like a cross gcc\n\n"
       "A command line starting with `-flavor gnu` is read as GNU ld's, anything else as gcc's.\n"
-      "settings: CLIFWRAP_PROFILE (redox, gnu, none), CLIFWRAP_SYSROOT, or [link] in clifwrap.toml;\n"
-      "without a profile: gnu for *-linux-gnu, redox for *-redox, none otherwise and for GNU ld lines.\n");
+      "Without a profile: gnu for *-linux-gnu, redox for *-redox, none otherwise and for GNU ld lines.\n\n"
+      "options (first on the line):\n%s\nsettings (environment variable, clifwrap.toml key):\n",
+      options_help(kLinkerOptions, 2).c_str());
+  for (const auto& spec : setting_table())
+    if (spec.key.starts_with("link."))
+      std::printf("  %-22s %-14s %s\n", std::string(spec.env).c_str(), std::string(spec.key).c_str(),
+                  std::string(spec.help).c_str());
+  for (const auto& variable : environment_only_variables())
+    std::printf("  %-22s %-14s %s\n", std::string(variable.name).c_str(), "-", std::string(variable.help).c_str());
+  for (const auto& variable : kHandoverVariables)
+    std::printf("  %-22s %-14s %s\n", std::string(variable.name).c_str(), "-", std::string(variable.help).c_str());
   return 0;
 }
 

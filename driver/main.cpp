@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstring>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +15,7 @@
 #include "crt/partial_link.hpp"
 #include "crt/sysroot_layout.hpp"
 #include "driver/build_report.hpp"
+#include "driver/command_options.hpp"
 #include "driver/config.hpp"
 #include "driver/doctor.hpp"
 #include "driver/link_mode.hpp"
@@ -30,27 +32,39 @@ namespace {
 
 using Args = std::vector<std::string>;
 
-int print_help(const Args&);
-int print_version(const Args&) {
-  std::printf("clifwrap %s\n", CLIFWRAP_VERSION);
-  return 0;
-}
+// Every subcommand: its usage, options and summary come from here, for the parser and for --help.
+struct CommandSpec {
+  std::string_view name;
+  std::span<const OptionSpec> options;
+  std::string_view operands;  // what follows the options in the usage line
+  std::string_view summary;
+  int (*run)(const CommandSpec&, const Args&);
+
+  std::string usage() const { return usage_line(name, options, operands); }
+};
 
 int fail_with(const Error& error) {
   std::fprintf(stderr, "%s\n", render(error).c_str());
   return error.exit_code;
 }
 
-bool wants_help(const Args& args) {
-  return !args.empty() && (args[0] == "--help" || args[0] == "-h");
+Error usage_error(std::string message, const CommandSpec& command) {
+  return Error{std::move(message), {}, "usage: " + command.usage(), 2};
 }
 
-int explain_command(const Args& args) {
-  if (args.empty()) {
-    print_help(args);
-    return 2;
-  }
-  if (wants_help(args)) return print_help(args);
+Result<CommandOptions> parse(const CommandSpec& command, const Args& args) {
+  return parse_command_options(args, command.options, command.usage());
+}
+
+// --rustc for the commands that ask a rustc: the option, else $RUSTC, else rustc on PATH.
+std::string rustc_to_ask(const CommandOptions& options) {
+  if (auto given = options.value("--rustc")) return *given;
+  auto from_env = process_environment()("RUSTC");
+  return from_env && !from_env->empty() ? *from_env : "rustc";
+}
+
+int explain_command(const CommandSpec& command, const Args& args) {
+  if (args.empty()) return fail_with(usage_error("give a rustc call, a log line, or --log LOG CRATE", command));
   // A call from the log: the line itself, or the last compile of a crate in a log file.
   std::optional<LoggedCall> logged;
   if (args.size() == 1 && args[0].starts_with("{")) {
@@ -58,8 +72,10 @@ int explain_command(const Args& args) {
     if (!call) return fail_with(call.error());
     logged = *call;
   } else if (args[0] == "--log") {
-    if (args.size() != 3) return fail_with(Error{"give a log file and a crate", {}, "usage: clifwrap explain --log LOG CRATE", 2});
-    auto call = last_compile_of(args[2], args[1]);
+    auto options = parse(command, args);
+    if (!options) return fail_with(options.error());
+    if (options->positional.size() != 1) return fail_with(usage_error("give a log file and one crate", command));
+    auto call = last_compile_of(options->positional[0], *options->value("--log"));
     if (!call) return fail_with(call.error());
     logged = *call;
   }
@@ -69,109 +85,62 @@ int explain_command(const Args& args) {
     std::fputs(text->c_str(), stdout);
     return 0;
   }
+  // Anything else is a rustc call, its arguments rustc's own.
   auto decision = decide_wrapper(args, process_environment());
   if (!decision) return fail_with(decision.error());
   std::fputs(explain_wrapper(*decision).c_str(), stdout);
   return 0;
 }
 
-int report_command(const Args& args) {
-  if (wants_help(args)) return print_help(args);
-  constexpr std::string_view usage = "clifwrap report [LOG] [--json]";
-  bool json = false;
+int report_command(const CommandSpec& command, const Args& args) {
+  auto options = parse(command, args);
+  if (!options) return fail_with(options.error());
+  if (options->positional.size() > 1) return fail_with(usage_error("give one log", command));
   std::optional<std::string> log = process_environment()("CLIFWRAP_LOG");
-  for (const auto& arg : args) {
-    if (arg == "--json") json = true;
-    else if (arg.starts_with("-")) return fail_with(Error{"unknown argument `" + arg + "`", {}, "usage: " + std::string(usage), 2});
-    else log = arg;
-  }
-  if (!log || log->empty()) return fail_with(Error{"no log given, and CLIFWRAP_LOG is not set", {}, "usage: " + std::string(usage), 2});
+  if (!options->positional.empty()) log = options->positional[0];
+  if (!log || log->empty()) return fail_with(usage_error("no log given, and CLIFWRAP_LOG is not set", command));
   auto calls = read_log(*log);
   if (!calls) return fail_with(calls.error());
-  std::fputs((json ? report_json(*calls) : report_text(*calls)).c_str(), stdout);
+  std::fputs((options->has("--json") ? report_json(*calls) : report_text(*calls)).c_str(), stdout);
   return 0;
 }
 
-// --rustc PATH (default $RUSTC, else rustc) and --target T, shared by doctor and target.
-struct QueryOptions {
-  std::string rustc;
-  std::optional<std::string> target;
-  std::vector<std::string> positional;
-};
-
-Result<QueryOptions> parse_query_options(const Args& args, std::string_view usage) {
-  QueryOptions options;
-  for (size_t i = 0; i < args.size(); ++i) {
-    if ((args[i] == "--rustc" || args[i] == "--target") && i + 1 < args.size()) {
-      (args[i] == "--rustc" ? options.rustc : options.target.emplace()) = args[i + 1];
-      ++i;
-    } else if (!args[i].empty() && args[i][0] == '-') {
-      return tl::unexpected(Error{"unknown argument `" + args[i] + "`", {}, "usage: " + std::string(usage), 2});
-    } else {
-      options.positional.push_back(args[i]);
-    }
-  }
-  if (options.rustc.empty()) {
-    auto from_env = process_environment()("RUSTC");
-    options.rustc = from_env && !from_env->empty() ? *from_env : "rustc";
-  }
-  return options;
-}
-
-int doctor_command(const Args& args) {
-  if (wants_help(args)) return print_help(args);
-  constexpr std::string_view usage = "clifwrap doctor [--rustc PATH] [--target T]";
-  auto options = parse_query_options(args, usage);
+int doctor_command(const CommandSpec& command, const Args& args) {
+  auto options = parse(command, args);
   if (!options) return fail_with(options.error());
   if (!options->positional.empty())
-    return fail_with(Error{"unexpected argument `" + options->positional[0] + "`", {}, "usage: " + std::string(usage), 2});
-  return run_doctor(options->rustc, options->target, process_environment());
+    return fail_with(usage_error("unexpected argument `" + options->positional[0] + "`", command));
+  return run_doctor(rustc_to_ask(*options), options->value("--target"), process_environment());
 }
 
-int target_command(const Args& args) {
-  if (wants_help(args)) return print_help(args);
-  constexpr std::string_view usage = "clifwrap target <triple|spec.json> [--rustc PATH]";
-  auto options = parse_query_options(args, usage);
+int target_command(const CommandSpec& command, const Args& args) {
+  auto options = parse(command, args);
   if (!options) return fail_with(options.error());
-  if (options->positional.size() != 1 || options->target)
-    return fail_with(Error{"give one target", {}, "usage: " + std::string(usage), 2});
-  auto printed = run_target_command(options->rustc, options->positional[0], process_environment());
+  if (options->positional.size() != 1) return fail_with(usage_error("give one target", command));
+  auto printed = run_target_command(rustc_to_ask(*options), options->positional[0], process_environment());
   return printed ? 0 : fail_with(printed.error());
 }
 
-int partial_link_command(const Args& args) {
-  if (wants_help(args)) return print_help(args);
-  constexpr std::string_view usage = "clifwrap partial-link -o OUT IN...";
-  std::optional<std::string> output;
-  std::vector<std::string> inputs;
-  for (size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "-o" && i + 1 < args.size()) output = args[++i];
-    else if (args[i].starts_with("-")) return fail_with(Error{"unknown argument `" + args[i] + "`", {}, "usage: " + std::string(usage), 2});
-    else inputs.push_back(args[i]);
-  }
-  if (!output || inputs.empty()) return fail_with(Error{"give -o OUT and at least one input", {}, "usage: " + std::string(usage), 2});
-  if (auto linked = partial_link(inputs, *output); !linked) return fail_with(linked.error());
-  std::printf("%s: one relocatable object from %zu input%s\n", output->c_str(), inputs.size(), inputs.size() == 1 ? "" : "s");
+int partial_link_command(const CommandSpec& command, const Args& args) {
+  auto options = parse(command, args);
+  if (!options) return fail_with(options.error());
+  const auto& inputs = options->positional;
+  if (inputs.empty()) return fail_with(usage_error("give at least one input", command));
+  std::string output = *options->value("-o");
+  if (auto linked = partial_link(inputs, output); !linked) return fail_with(linked.error());
+  std::printf("%s: one relocatable object from %zu input%s\n", output.c_str(), inputs.size(), inputs.size() == 1 ? "" : "s");
   return 0;
 }
 
-int sysroot_command(const Args& args) {
-  if (wants_help(args)) return print_help(args);
-  constexpr std::string_view usage = "clifwrap sysroot --relibc DIR --target T --out DIR [--rustc PATH]";
-  SysrootRequest request;
-  if (auto rustc = process_environment()("RUSTC"); rustc && !rustc->empty()) request.rustc = *rustc;
-  for (size_t i = 0; i < args.size(); ++i) {
-    std::string* field = args[i] == "--relibc" ? &request.relibc
-                         : args[i] == "--target" ? &request.target
-                         : args[i] == "--out"    ? &request.out
-                         : args[i] == "--rustc"  ? &request.rustc
-                                                 : nullptr;
-    if (field == nullptr || i + 1 >= args.size())
-      return fail_with(Error{"unexpected argument `" + args[i] + "`", {}, "usage: " + std::string(usage), 2});
-    *field = args[++i];
-  }
-  if (request.relibc.empty() || request.target.empty() || request.out.empty())
-    return fail_with(Error{"give --relibc, --target and --out", {}, "usage: " + std::string(usage), 2});
+int sysroot_command(const CommandSpec& command, const Args& args) {
+  auto options = parse(command, args);
+  if (!options) return fail_with(options.error());
+  if (!options->positional.empty())
+    return fail_with(usage_error("unexpected argument `" + options->positional[0] + "`", command));
+  SysrootRequest request{.relibc = *options->value("--relibc"),
+                         .target = *options->value("--target"),
+                         .out = *options->value("--out"),
+                         .rustc = rustc_to_ask(*options)};
   auto entries = lay_out_sysroot(request);
   if (!entries) return fail_with(entries.error());
   for (const auto& entry : *entries) std::printf("%-22s %s\n", entry.path.c_str(), entry.from.c_str());
@@ -180,53 +149,78 @@ int sysroot_command(const Args& args) {
   return 0;
 }
 
-struct CommandSpec {
-  std::string_view name;
-  std::string_view usage;
-  std::string_view summary;
-  int (*run)(const Args&);
-};
+int print_help(const CommandSpec&, const Args&);
+int print_version(const CommandSpec&, const Args&) {
+  std::printf("clifwrap %s\n", CLIFWRAP_VERSION);
+  return 0;
+}
+
+constexpr OptionSpec kRustcOption{"--rustc", "PATH", "the rustc to ask (default: $RUSTC, else rustc on PATH)"};
+constexpr OptionSpec kDoctorOptions[] = {kRustcOption, {"--target", "T", "also derive and check T's spec"}};
+constexpr OptionSpec kExplainOptions[] = {{"--log", "LOG", "explain CRATE's last compile in LOG", true}};
+constexpr OptionSpec kReportOptions[] = {{"--json", "", "one JSON document instead of the table"}};
+constexpr OptionSpec kTargetOptions[] = {kRustcOption};
+constexpr OptionSpec kPartialLinkOptions[] = {{"-o", "OUT", "the relocatable object to write", true}};
+constexpr OptionSpec kSysrootOptions[] = {{"--relibc", "DIR", "relibc's source or build directory", true},
+                                          {"--target", "T", "the Redox target", true},
+                                          {"--out", "DIR", "the sysroot to lay out", true},
+                                          kRustcOption};
 
 constexpr CommandSpec kCommands[] = {
-    {"doctor", "clifwrap doctor [--rustc PATH] [--target T]",
-     "check config, cache, rustc, -Z flags, backend, log, T's spec; one line each", doctor_command},
-    {"explain", "clifwrap explain <rustc> [args...] | --log LOG CRATE | '<log line>'",
+    {"doctor", kDoctorOptions, "", "check config, cache, rustc, -Z flags, backend, log, T's spec; one line each",
+     doctor_command},
+    {"explain", kExplainOptions, "CRATE | <rustc> [args...] | '<log line>'",
      "show what wrapper mode would run and why, for a call or a logged one; runs nothing", explain_command},
-    {"report", "clifwrap report [LOG] [--json]",
-     "a build's log summarised: per crate the unit, backend, fallback, time; totals", report_command},
-    {"target", "clifwrap target <triple|spec.json>", "print the spec clifwrap derives for Cranelift", target_command},
-    {"partial-link", "clifwrap partial-link -o OUT IN...", "one relocatable object from objects and archives (lld -r)",
+    {"report", kReportOptions, "[LOG]", "a build's log summarised: per crate the unit, backend, fallback, time; totals",
+     report_command},
+    {"target", kTargetOptions, "<triple|spec.json>", "print the spec clifwrap derives for Cranelift", target_command},
+    {"partial-link", kPartialLinkOptions, "IN...", "one relocatable object from objects and archives (lld -r)",
      partial_link_command},
-    {"sysroot", "clifwrap sysroot --relibc DIR --target T --out DIR", "lay out a Redox sysroot from a relibc build",
-     sysroot_command},
-    {"--help", "clifwrap --help", "this text", print_help},
-    {"--version", "clifwrap --version", "the version", print_version},
+    {"sysroot", kSysrootOptions, "", "lay out a Redox sysroot from a relibc build", sysroot_command},
+    {"--help", {}, "", "this text (`clifwrap COMMAND --help`: one command's)", print_help},
+    {"--version", {}, "", "the version", print_version},
 };
 
-int print_help(const Args&) {
+int print_command_help(const CommandSpec& command) {
+  std::printf("usage: %s\n\n%s\n", command.usage().c_str(), std::string(command.summary).c_str());
+  if (!command.options.empty()) std::printf("\noptions:\n%s", options_help(command.options, 2).c_str());
+  return 0;
+}
+
+int print_help(const CommandSpec&, const Args&) {
   std::printf(
       "clifwrap: build Rust with the Cranelift codegen backend through an unchanged cargo\n\n"
       "usage:\n  RUSTC_WRAPPER=clifwrap cargo build ...\n  clifwrap <rustc> [args...]          wrapper mode (what cargo runs)\n");
-  for (const auto& command : kCommands)
-    std::printf("  %s\n      %s\n", std::string(command.usage).c_str(), std::string(command.summary).c_str());
+  for (const auto& command : kCommands) {
+    std::printf("  %s\n      %s\n", command.usage().c_str(), std::string(command.summary).c_str());
+    std::fputs(options_help(command.options, 6).c_str(), stdout);
+  }
   std::printf("\nsettings (environment variable, clifwrap.toml key; the environment wins):\n");
   for (const auto& spec : setting_table())
-    std::printf("  %-18s %-14s %s\n", std::string(spec.env).c_str(), std::string(spec.key).c_str(),
+    std::printf("  %-18s %-20s %s\n", std::string(spec.env).c_str(), std::string(spec.key).c_str(),
                 std::string(spec.help).c_str());
-  std::printf("  %-18s %-14s %s\n", "CLIFWRAP_LOG", "-", "append one JSON line per rustc call to this file");
-  std::printf("  %-18s %-14s %s\n", "CLIFWRAP_CACHE_DIR", "-", "cached rustc facts (default ~/.cache/clifwrap)");
-  std::printf("  %-18s %-14s %s\n", "CLIFWRAP_CONFIG", "-", "the config file (default: nearest clifwrap.toml)");
-  std::printf("  %-18s %-14s %s\n", "-", "crate.<name>.backend", "\"llvm\" skips the Cranelift attempt for one crate");
+  for (const auto& variable : environment_only_variables())
+    std::printf("  %-18s %-20s %s\n", std::string(variable.name).c_str(), "-", std::string(variable.help).c_str());
+  std::printf("  %-18s %-20s %s\n", "-", "crate.<name>.backend", "\"llvm\" skips the Cranelift attempt for one crate");
+  std::printf("\nPaths in the environment must be absolute; in clifwrap.toml they are relative to the file.\n"
+              "The linker face has its own help: clifwrap-link --help.\n");
   return 0;
 }
 
 int dispatch(const Args& args) {
   if (args.empty())
-    return fail_with(Error{"no rustc or command given", {}, "run `clifwrap --help`; cargo runs it as RUSTC_WRAPPER", 2});
-  for (const auto& command : kCommands)
-    if (args[0] == command.name || (command.name == "--help" && args[0] == "-h") ||
-        (command.name == "--version" && args[0] == "-V"))
-      return command.run(Args(args.begin() + 1, args.end()));
+    return fail_with(Error{"no rustc call or command given", {},
+                           "cargo runs clifwrap for you: RUSTC_WRAPPER=clifwrap cargo build; to check this machine: "
+                           "clifwrap doctor; every command: clifwrap --help",
+                           2});
+  for (const auto& command : kCommands) {
+    if (args[0] != command.name && !(command.name == "--help" && args[0] == "-h") &&
+        !(command.name == "--version" && args[0] == "-V"))
+      continue;
+    Args rest(args.begin() + 1, args.end());
+    if (!rest.empty() && (rest[0] == "--help" || rest[0] == "-h")) return print_command_help(command);
+    return command.run(command, rest);
+  }
   if (!args[0].empty() && args[0][0] == '-')
     return fail_with(Error{"unknown option `" + args[0] + "`", {}, "run `clifwrap --help`", 2});
 

@@ -67,8 +67,9 @@ Result<std::vector<std::string>> run_post_steps(const PostSteps& post) {
 
 std::string log_path(const WrapperDecision& decision) {
   if (decision.settings) return decision.settings->log_path;
+  // The settings did not load; a relative CLIFWRAP_LOG may be why, and must not be written to.
   const char* path = std::getenv("CLIFWRAP_LOG");
-  return path ? path : "";
+  return path && path[0] == '/' ? path : "";
 }
 
 // rustc's argument file, rewritten: cargo used one because the command line was too long.

@@ -54,7 +54,7 @@ expect_contains unknown.err "unknown linker option \`-static-libgcc\`"
 [ ! -e prog-unknown ]
 
 step "an unknown option with an original linker: handed over, said, and it links"
-CLIFWRAP_LINK_ORIGINAL=cc CLIFWRAP_LOG=handover.log "$LINK" -static-libgcc -o prog-cc main.o 2> handover.err
+CLIFWRAP_LINK_ORIGINAL=cc CLIFWRAP_LOG=$PWD/handover.log "$LINK" -static-libgcc -o prog-cc main.o 2> handover.err
 expect_contains handover.err "handing this link to \`/usr/bin/cc\`"
 ./prog-cc > cc.out
 expect_contains cc.out "hello from C"

@@ -35,6 +35,23 @@ step "a bad value in the environment names the variable"
 run env CLIFWRAP_FALLBACK=sometimes "$CLIFWRAP" /usr/bin/rustc --crate-type lib lib.rs 2> env.err
 expect_one_error 2 env.err "CLIFWRAP_FALLBACK"
 
+step "a relative path in the environment is an error naming the variable, and nothing is written there"
+mkdir -p crate-dir
+for setting in CLIFWRAP_LOG=../relative.log CLIFWRAP_CACHE_DIR=cache CLIFWRAP_CONFIG=clifwrap.toml \
+  CLIFWRAP_SYSROOT=sysroot CLIFWRAP_BACKEND=./librustc_codegen_cranelift.so CLIFWRAP_WRAPPER=bin/sccache; do
+  (cd crate-dir && run env "$setting" "$CLIFWRAP" /usr/bin/rustc --crate-type lib ../lib.rs 2> ../relative.err; echo "$status" > ../relative.status)
+  status=$(cat relative.status)
+  expect_one_error 2 relative.err "${setting%%=*}: \`${setting#*=}\` is a relative path"
+  expect_contains relative.err "${setting%%=*}=\"\$PWD/${setting#*=}\""
+done
+[ ! -e relative.log ] && [ ! -e crate-dir/cache ] && [ ! -e crate-dir/liblib.rlib ]
+
+step "a relative [link] sysroot in clifwrap.toml is relative to the file's directory"
+mkdir -p project/member
+printf '[link]\nprofile = "gnu"\nsysroot = "redox-sysroot"\n' > project/clifwrap.toml
+(cd project/member && run "$CLIFWRAP" doctor --rustc /usr/bin/rustc > ../../doctor.out)
+expect_contains doctor.out "$E2E_SCRATCH/project/redox-sysroot"
+
 step "unknown rustc options pass through untouched: rustc itself rejects them"
 "$CLIFWRAP" explain /usr/bin/rustc --frobnicate --crate-type lib lib.rs > explain.out
 expect_contains explain.out "--frobnicate (kept as written)"

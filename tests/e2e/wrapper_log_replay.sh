@@ -47,8 +47,10 @@ expect_contains objdemo.line "dropped \`--emit=obj=$PWD/objdemo.o\`: the objects
 step "report: one row per compile, the totals, and the same as JSON"
 "$CLIFWRAP" report "$CLIFWRAP_LOG" > report.out
 cat report.out
-expect_contains report.out "greet_macros                       host    untouched"
-grep -E '^greet +target +llvm ' report.out
+grep -E '^greet_macros +- +host +untouched ' report.out
+grep -E '^greet +[^ ]+ +target +llvm ' report.out
+expect_contains report.out "LLVM compiled: greet (by setting), hello (by setting), itoa (by setting), objdemo (by setting)"
+expect_contains report.out "rustc ran untouched (its own backend): build_script_build, greet_macros"
 expect_contains report.out "compiled by Cranelift: 0; fell back to LLVM: 0; LLVM by setting: 4; untouched (probes left out): 2"
 "$CLIFWRAP" report --json "$CLIFWRAP_LOG" > report.json
 python3 -c 'import json,sys; t=json.load(open(sys.argv[1]))["totals"]; assert (t["llvm_by_setting"], t["untouched"]) == (4, 2), t' report.json
