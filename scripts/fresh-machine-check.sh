@@ -92,6 +92,13 @@ deb $mirror bookworm-updates main
 deb http://deb.debian.org/debian-security bookworm-security main
 EOF
 cp /etc/resolv.conf "$rootfs/etc/resolv.conf"
+# The network's own certificate authorities (a machine of this kind reaches crates.io through a
+# TLS proxy whose CA it trusts): they belong to the network, not to the project, so the root gets
+# them too; ca-certificates, which setup.sh installs, adds them to the bundle.
+if compgen -G "/usr/local/share/ca-certificates/*.crt" > /dev/null; then
+  mkdir -p "$rootfs/usr/local/share/ca-certificates"
+  cp /usr/local/share/ca-certificates/*.crt "$rootfs/usr/local/share/ca-certificates/"
+fi
 
 # 2. A clean clone of what is committed: the check proves HEAD, not the work tree.
 git clone --quiet --no-hardlinks "$root" "$rootfs/root/clifwrap"
