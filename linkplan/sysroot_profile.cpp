@@ -15,12 +15,12 @@ struct MachineRow {
 };
 
 constexpr std::array kMachines = {
-    MachineRow{"aarch64", {"aarch64", "aarch64-linux-gnu", "aarch64linux", "/lib/ld-linux-aarch64.so.1"}},
-    MachineRow{"i586", {"i586", "i386-linux-gnu", "elf_i386", "/lib/ld-linux.so.2"}},
-    MachineRow{"i686", {"i686", "i386-linux-gnu", "elf_i386", "/lib/ld-linux.so.2"}},
-    MachineRow{"riscv64", {"riscv64", "riscv64-linux-gnu", "elf64lriscv", "/lib/ld-linux-riscv64-lp64d.so.1"}},
-    MachineRow{"riscv64gc", {"riscv64", "riscv64-linux-gnu", "elf64lriscv", "/lib/ld-linux-riscv64-lp64d.so.1"}},
-    MachineRow{"x86_64", {"x86_64", "x86_64-linux-gnu", "elf_x86_64", "/lib64/ld-linux-x86-64.so.2"}},
+    MachineRow{"aarch64", {"aarch64", "aarch64-linux-gnu", "aarch64linux", "/lib/ld-linux-aarch64.so.1", "/lib/ld.so.1"}},
+    MachineRow{"i586", {"i586", "i386-linux-gnu", "elf_i386", "/lib/ld-linux.so.2", "/lib/ld.so.1"}},
+    MachineRow{"i686", {"i686", "i386-linux-gnu", "elf_i386", "/lib/ld-linux.so.2", "/lib/ld.so.1"}},
+    MachineRow{"riscv64", {"riscv64", "riscv64-linux-gnu", "elf64lriscv", "/lib/ld-linux-riscv64-lp64d.so.1", "/lib/ld.so.1"}},
+    MachineRow{"riscv64gc", {"riscv64", "riscv64-linux-gnu", "elf64lriscv", "/lib/ld-linux-riscv64-lp64d.so.1", "/lib/ld.so.1"}},
+    MachineRow{"x86_64", {"x86_64", "x86_64-linux-gnu", "elf_x86_64", "/lib64/ld-linux-x86-64.so.2", "/lib/ld64.so.1"}},
 };
 
 std::string join_path(const std::string& dir, std::string_view name) {
@@ -83,7 +83,7 @@ Result<SysrootProfile> load_redox(const std::string& sysroot, const MachineInfo&
   profile.crtbegin_dir = lib;
   profile.crtbegin_optional = true;
   profile.library_dirs = {lib};
-  profile.dynamic_linker = "/lib/ld64.so.1";
+  profile.dynamic_linker = std::string(machine.redox_dynamic_linker);
   profile.emulation = std::string(machine.emulation);
   profile.default_libs_dynamic = {"-lc"};
   profile.default_libs_static = {"-lc"};

@@ -20,6 +20,10 @@ struct MachineInfo {
   std::string_view multiarch;             // Debian's library directory name: x86_64-linux-gnu
   std::string_view emulation;             // ld -m: elf_x86_64
   std::string_view glibc_dynamic_linker;  // /lib64/ld-linux-x86-64.so.2
+  // Redox's: relibc installs libc.so as lib/ld64.so.1 on x86_64 and lib/ld.so.1 elsewhere
+  // (relibc config.mk LD_SONAME, Makefile install-libs), the names GNU ld's own defaults give,
+  // since Redox's gcc passes no -dynamic-linker (redox-os/gcc gcc/config/redox.h LINK_SPEC).
+  std::string_view redox_dynamic_linker;  // /lib/ld64.so.1
 };
 
 // By the triple's first component; nullopt for an architecture clifwrap-link does not know.

@@ -95,9 +95,20 @@ TEST_CASE("the environment beats the config file; bad values name the variable")
   REQUIRE_FALSE(bad.has_value());
   CHECK(bad.error().subject == "CLIFWRAP_HOST");
 
-  auto missing = load_settings(fake_env({{"CLIFWRAP_CONFIG", "nope.toml"}}), cwd, std::nullopt);
+  auto missing = load_settings(fake_env({{"CLIFWRAP_CONFIG", "/nonexistent/nope.toml"}}), cwd, std::nullopt);
   REQUIRE_FALSE(missing.has_value());
-  CHECK(missing.error().subject == "nope.toml");
+  CHECK(missing.error().subject == "/nonexistent/nope.toml");
+
+  // A relative path would mean another file for each crate: cargo runs rustc in the crate's directory.
+  for (const char* variable : {"CLIFWRAP_CONFIG", "CLIFWRAP_LOG", "CLIFWRAP_CACHE_DIR", "CLIFWRAP_SYSROOT"}) {
+    CAPTURE(variable);
+    auto relative = load_settings(fake_env({{variable, "nope.toml"}}), cwd, std::nullopt);
+    REQUIRE_FALSE(relative.has_value());
+    CHECK(relative.error().subject == variable);
+    CHECK(relative.error().exit_code == 2);
+  }
+  CHECK(load_settings(fake_env({{"CLIFWRAP_BACKEND", "cranelift"}, {"CLIFWRAP_WRAPPER", "sccache"}}), cwd, std::nullopt));
+  CHECK_FALSE(load_settings(fake_env({{"CLIFWRAP_BACKEND", "dist/lib/librustc_codegen_cranelift.so"}}), cwd, std::nullopt));
 
   // Registry crates compile in their own directory; the config is found above --out-dir instead.
   auto by_out_dir = load_settings(fake_env({}), "/", absolute_path(dir) + "/sub/target/debug/deps");

@@ -304,6 +304,25 @@ TEST_CASE("redox profile: crt0 first, crtbegin/crtend only when present, ld64.so
   CHECK(!static_plan->dynamic_linker);
 }
 
+TEST_CASE("redox profile: the interpreter relibc installs for each architecture, in a PIE link") {
+  std::string sysroot = std::filesystem::temp_directory_path() / ("clifwrap-redox-" + std::to_string(getpid()));
+  std::filesystem::create_directories(sysroot + "/lib");
+  for (auto [triple, interpreter] : {std::pair{"x86_64-unknown-redox", "/lib/ld64.so.1"},
+                                     std::pair{"aarch64-unknown-redox", "/lib/ld.so.1"},
+                                     std::pair{"riscv64gc-unknown-redox", "/lib/ld.so.1"}}) {
+    CAPTURE(triple);
+    auto profile = load_profile("redox", sysroot, triple);
+    REQUIRE(profile.has_value());
+    CHECK(profile->dynamic_linker == interpreter);
+    auto pie = plan_link({"-pie", "main.o", "-lc", "-o", "prog"}, *profile, always);
+    REQUIRE(pie.has_value());
+    CHECK(pie->kind == LinkKind::Pie);
+    CHECK(pie->dynamic_linker == interpreter);
+    CHECK(values(*pie) == std::vector<std::string>{"crt0.o", "crti.o", "crtbeginS.o", "main.o", "c", "c", "crtendS.o", "crtn.o"});
+  }
+  std::filesystem::remove_all(sysroot);
+}
+
 TEST_CASE("response files: gcc's quoting, nesting, and clear errors") {
   CHECK(split_response_text("a 'b c' \"d\\\"e\" f\\ g\n\n  h") == std::vector<std::string>{"a", "b c", "d\"e", "f g", "h"});
   CHECK(split_response_text("''") == std::vector<std::string>{""});
