@@ -2,8 +2,8 @@
 """Time from a rustc call's start to its `.rmeta` artifact notice on stderr (what cargo's
 pipelining waits for), and to its exit: each call direct and through clifwrap, alternately.
 
-Reads the `Running` lines of a `cargo build -v` made with RUSTFLAGS=-Zcodegen-backend=<backend>
-(the calls as a user would make them by hand, cargo's environment included). Through clifwrap the
+Reads the `Running` lines of a `cargo build -vv` made with RUSTFLAGS=-Zcodegen-backend=<backend>
+(`-vv`: the calls as a user would make them by hand, with cargo's environment). Through clifwrap the
 same call runs without that flag, as cargo would hand it to the wrapper. The crates' outputs are
 rewritten in place, so run it on a target directory that is already built.
 
@@ -21,10 +21,9 @@ import time
 
 def calls_from(cargo_output, workspace):
     """(crate, cwd, env, argv) of each library compile that reports artifacts."""
-    for line in open(cargo_output, encoding="utf-8", errors="replace"):
-        m = re.match(r"\s*Running `(.*)`\s*$", line)
-        if not m:
-            continue
+    text = open(cargo_output, encoding="utf-8", errors="replace").read()
+    # A command may span lines: a package description with newlines, quoted.
+    for m in re.finditer(r"^\s*Running `(.*?)`$", text, re.S | re.M):
         words = shlex.split(m.group(1))
         env = {}
         while words and re.match(r"^[A-Za-z_][A-Za-z0-9_]*=", words[0]):

@@ -112,7 +112,7 @@ done
 
 echo
 echo "time to the .rmeta notice, the crate graph's larger libraries, direct and through clifwrap"
-cargo_build crates by-hand "$work/target-crates-rmeta" "" -v
+cargo_build crates by-hand "$work/target-crates-rmeta" "" -vv
 cp "$work/last.out" "$work/crates-verbose.out"
 python3 "$root/bench/rmeta_notice.py" "$clifwrap" "$work/crates-verbose.out" "$work/crates" "$rounds" \
   memchr aho_corasick regex_syntax regex_automata regex serde serde_json futures_util
