@@ -13,6 +13,7 @@
 #include "crt/object_merge.hpp"
 #include "crt/split_objects.hpp"
 #include "crt/unwind_stubs.hpp"
+#include "linkplan/sysroot_profile.hpp"
 
 namespace clifwrap {
 namespace {
@@ -115,6 +116,7 @@ Result<std::vector<SysrootEntry>> lay_out_sysroot(const SysrootRequest& request)
   }
   auto libc = find_first(dirs, {"libc.a", "librelibc.a"});
   if (!libc) return fail("no libc.a or librelibc.a in the relibc build", request.relibc, build_hint);
+  auto libc_so = find_first(dirs, {"libc.so"});  // optional: static links need only libc.a
 
   std::string lib = request.out + "/lib";
   if (auto made = make_directories(lib); !made) return tl::unexpected(made.error());
@@ -138,10 +140,31 @@ Result<std::vector<SysrootEntry>> lay_out_sysroot(const SysrootRequest& request)
   if (!folded) return tl::unexpected(folded.error());
   entries.push_back({"lib/libc.a", *libc + (*folded ? " (" + std::to_string(*folded) + " .asm.o members folded)" : "")});
 
+  // Dynamic links (the cookbook's -crt-static on x86_64 and aarch64): relibc's libc.so, under the
+  // names it installs it (its Makefile's install-libs): libc.so.6, and the dynamic linker itself.
+  if (libc_so) {
+    if (auto copied = copy_file_atomically(*libc_so, lib + "/libc.so"); !copied) return tl::unexpected(copied.error());
+    entries.push_back({"lib/libc.so", *libc_so});
+    std::vector<std::string> aliases = {"libc.so.6"};
+    if (auto machine = machine_for_target(request.target)) aliases.push_back(file_name(std::string(machine->redox_dynamic_linker)));
+    for (const auto& alias : aliases) {
+      if (auto linked = symlink_atomically("libc.so", lib + "/" + alias); !linked) return tl::unexpected(linked.error());
+      entries.push_back({"lib/" + alias, "-> libc.so"});
+    }
+  }
+
   for (const char* name : {"libpthread.a", "libdl.a", "librt.a"}) {
     if (auto written = write_file_atomically(lib + "/" + name, "!<arch>\n"); !written) return tl::unexpected(written.error());
     entries.push_back({std::string("lib/") + name, "empty: relibc has these functions in libc"});
   }
+  // What the cross gcc's own directory would give: -lgcc (rustc's late link argument for Redox;
+  // compiler_builtins has what it would bring) and -lgcc_s (std's unwinder in a dynamic link),
+  // here a linker script that takes the static unwind stubs instead.
+  if (auto written = write_file_atomically(lib + "/libgcc.a", "!<arch>\n"); !written) return tl::unexpected(written.error());
+  entries.push_back({"lib/libgcc.a", "empty: compiler_builtins provides the runtime functions"});
+  if (auto written = write_file_atomically(lib + "/libgcc_s.so", "INPUT(-lunwind_stubs)\n"); !written)
+    return tl::unexpected(written.error());
+  entries.push_back({"lib/libgcc_s.so", "linker script: INPUT(-lunwind_stubs)"});
   if (auto stubs = write_unwind_stubs(request, lib, scratch->path(), entries); !stubs) return tl::unexpected(stubs.error());
 
   for (const auto& dir : {request.relibc + "/include", request.relibc + "/target/" + request.target + "/include"}) {

@@ -42,13 +42,20 @@ struct ObjectEmitRewrite {
   std::optional<std::string> entry;
 };
 
+// Where rustc writes the linked output: `--emit link=PATH` (relibc's Makefile names its librelibc.a
+// so), else `-o`, else the crate's own name in the output directory.
+std::string link_output(const RustcInvocation& inv, const std::string& default_name) {
+  auto link = std::find_if(inv.emits.begin(), inv.emits.end(), [](const EmitRequest& e) { return e.kind == "link" && e.path; });
+  if (link != inv.emits.end()) return *link->path;
+  return inv.output.value_or(output_dir(inv) + "/" + default_name);
+}
+
 std::optional<ObjectEmitRewrite> plan_post_steps(const RustcInvocation& inv, const std::string& scratch_tag, PostSteps& post) {
   std::string stem = output_stem(inv);
-  std::string dir = output_dir(inv);
   bool links = emits(inv, "link");
   std::optional<std::string> staticlib, rlib;
-  if (links && has_crate_type(inv, "staticlib")) staticlib = inv.output.value_or(dir + "/lib" + stem + ".a");
-  if (links && (has_crate_type(inv, "rlib") || has_crate_type(inv, "lib"))) rlib = dir + "/lib" + stem + ".rlib";
+  if (links && has_crate_type(inv, "staticlib")) staticlib = link_output(inv, "lib" + stem + ".a");
+  if (links && (has_crate_type(inv, "rlib") || has_crate_type(inv, "lib"))) rlib = link_output(inv, "lib" + stem + ".rlib");
   if (staticlib) post.fold_archives.push_back(*staticlib);
 
   auto obj = std::find_if(inv.emits.begin(), inv.emits.end(), [](const EmitRequest& e) { return e.kind == "obj" && e.path; });

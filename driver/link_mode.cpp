@@ -158,6 +158,24 @@ std::string target_from_linker_name(std::string_view program_name) {
   return {};
 }
 
+// The cookbook's toolchain layout (`clifwrap redox-toolchain`, the shape of prefix/<T>/sysroot):
+// the linker it names, <dir>/bin/<gnu-target>-gcc, finds its sysroot in <dir>/<gnu-target>, as a
+// cross gcc built --with-sysroot does. The redox profile uses it when no sysroot is configured.
+std::string sysroot_beside_linker(const LinkContext& context, const EnvLookup& env) {
+  std::vector<std::string> linkers = {context.program_name};
+  if (auto original = env(kOriginalLinkerVariable); original && !original->empty()) linkers.push_back(*original);
+  for (const auto& linker : linkers) {
+    std::string gnu_target = target_from_linker_name(file_name(linker));
+    if (gnu_target.empty()) continue;
+    std::string found = linker.find('/') != std::string::npos ? linker : find_program(linker);
+    if (found.empty()) continue;
+    std::string bin = parent_directory(absolute_path(found));  // not resolved: the symlink's own place
+    std::string sysroot = parent_directory(bin) + "/" + gnu_target;
+    if (file_name(bin) == "bin" && is_directory(sysroot + "/lib")) return sysroot;
+  }
+  return {};
+}
+
 int run_linker_mode(const std::string& program_name, const std::vector<std::string>& all_args, const EnvLookup& env) {
   if (all_args.size() == 1 && (all_args[0] == "--help" || all_args[0] == "-h")) return print_linker_help();
   if (all_args.size() == 1 && all_args[0] == "--version") {
@@ -185,7 +203,9 @@ int run_linker_mode(const std::string& program_name, const std::vector<std::stri
   std::string profile_name = !settings->link_profile.empty() ? settings->link_profile
                              : dialect == LinkDialect::GnuLd ? "none"
                                                              : std::string(default_profile_for(context.target));
-  auto profile = load_profile(profile_name, settings->link_sysroot, context.target);
+  std::string sysroot = settings->link_sysroot;
+  if (sysroot.empty() && profile_name == "redox") sysroot = sysroot_beside_linker(context, env);
+  auto profile = load_profile(profile_name, sysroot, context.target);
   if (!profile) return report(profile.error());
   auto plan = plan_link(*expanded, *profile, is_regular_file);
   if (!plan) return report(plan.error());

@@ -20,6 +20,7 @@
 #include "driver/doctor.hpp"
 #include "driver/link_mode.hpp"
 #include "driver/log_reader.hpp"
+#include "driver/redox_toolchain.hpp"
 #include "driver/wrapper_mode.hpp"
 #include "linkplan/llvm_module.hpp"
 
@@ -54,6 +55,14 @@ Error usage_error(std::string message, const CommandSpec& command) {
 
 Result<CommandOptions> parse(const CommandSpec& command, const Args& args) {
   return parse_command_options(args, command.options, command.usage());
+}
+
+// For the commands that take options and no operands.
+Result<CommandOptions> parse_options_only(const CommandSpec& command, const Args& args) {
+  auto options = parse(command, args);
+  if (options && !options->positional.empty())
+    return tl::unexpected(usage_error("unexpected argument `" + options->positional[0] + "`", command));
+  return options;
 }
 
 // --rustc for the commands that ask a rustc: the option, else $RUSTC, else rustc on PATH.
@@ -106,10 +115,8 @@ int report_command(const CommandSpec& command, const Args& args) {
 }
 
 int doctor_command(const CommandSpec& command, const Args& args) {
-  auto options = parse(command, args);
+  auto options = parse_options_only(command, args);
   if (!options) return fail_with(options.error());
-  if (!options->positional.empty())
-    return fail_with(usage_error("unexpected argument `" + options->positional[0] + "`", command));
   return run_doctor(rustc_to_ask(*options), options->value("--target"), process_environment());
 }
 
@@ -133,10 +140,8 @@ int partial_link_command(const CommandSpec& command, const Args& args) {
 }
 
 int sysroot_command(const CommandSpec& command, const Args& args) {
-  auto options = parse(command, args);
+  auto options = parse_options_only(command, args);
   if (!options) return fail_with(options.error());
-  if (!options->positional.empty())
-    return fail_with(usage_error("unexpected argument `" + options->positional[0] + "`", command));
   SysrootRequest request{.relibc = *options->value("--relibc"),
                          .target = *options->value("--target"),
                          .out = *options->value("--out"),
@@ -146,6 +151,22 @@ int sysroot_command(const CommandSpec& command, const Args& args) {
   for (const auto& entry : *entries) std::printf("%-22s %s\n", entry.path.c_str(), entry.from.c_str());
   std::printf("sysroot ready: %s (CLIFWRAP_PROFILE=redox CLIFWRAP_SYSROOT=%s)\n", request.out.c_str(),
               absolute_path(request.out).c_str());
+  return 0;
+}
+
+int redox_toolchain_command(const CommandSpec& command, const Args& args) {
+  auto options = parse_options_only(command, args);
+  if (!options) return fail_with(options.error());
+  RedoxToolchainRequest request{.target = *options->value("--target"),
+                                .relibc = *options->value("--relibc"),
+                                .out = *options->value("--out"),
+                                .rustc = rustc_to_ask(*options)};
+  auto entries = lay_out_redox_toolchain(request);
+  if (!entries) return fail_with(entries.error());
+  for (const auto& entry : *entries) std::printf("%-40s %s\n", entry.path.c_str(), entry.from.c_str());
+  std::string out = absolute_path(request.out);
+  std::printf("toolchain ready: %s\nfor the cookbook: REDOXER_TOOLCHAIN=%s RUSTC_WRAPPER=%s; by hand: PATH=%s/bin:$PATH\n",
+              out.c_str(), out.c_str(), executable_path().c_str(), out.c_str());
   return 0;
 }
 
@@ -166,6 +187,11 @@ constexpr OptionSpec kSysrootOptions[] = {{"--relibc", "DIR", "relibc's source o
                                           {"--out", "DIR", "the sysroot to lay out", true},
                                           kRustcOption};
 
+constexpr OptionSpec kRedoxToolchainOptions[] = {{"--target", "T", "the Redox target (x86_64-unknown-redox)", true},
+                                                  {"--relibc", "DIR", "relibc's source or build directory", true},
+                                                  {"--out", "DIR", "the toolchain directory to lay out", true},
+                                                  kRustcOption};
+
 constexpr CommandSpec kCommands[] = {
     {"doctor", kDoctorOptions, "", "check config, cache, rustc, -Z flags, backend, log, T's spec; one line each",
      doctor_command},
@@ -177,6 +203,9 @@ constexpr CommandSpec kCommands[] = {
     {"partial-link", kPartialLinkOptions, "IN...", "one relocatable object from objects and archives (lld -r)",
      partial_link_command},
     {"sysroot", kSysrootOptions, "", "lay out a Redox sysroot from a relibc build", sysroot_command},
+    {"redox-toolchain", kRedoxToolchainOptions, "",
+     "a toolchain directory for the Redox cookbook: rustc, std for T by Cranelift, <T>-gcc, relibc",
+     redox_toolchain_command},
     {"--help", {}, "", "this text (`clifwrap COMMAND --help`: one command's)", print_help},
     {"--version", {}, "", "the version", print_version},
 };

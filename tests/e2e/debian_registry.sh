@@ -1,4 +1,4 @@
-# The examples that build offline resolve their crates.io dependencies against Debian's registry
+# The examples and test fixtures that build offline resolve their crates.io dependencies against Debian's registry
 # (/usr/share/cargo/registry, filled by librust-*-dev packages). A fresh machine has only what
 # scripts/setup.sh installs, so each locked registry package must be there, and its Debian
 # package must be in setup.sh: this fails naming the package to add, before a build fails with
@@ -8,7 +8,7 @@ src=$CLIFWRAP_SOURCE_DIR
 registry=/usr/share/cargo/registry
 
 checked=0
-for config in "$src"/examples/*/.cargo/config.toml; do
+for config in "$src"/examples/*/.cargo/config.toml "$src"/tests/e2e/fixtures/*/.cargo/config.toml; do
   grep -qF "$registry" "$config" || continue
   example=$(dirname "$(dirname "$config")")
   step "$(basename "$example"): every locked registry package is in $registry"

@@ -58,6 +58,7 @@ TEST_CASE("classification of every captured cargo call") {
       {"build-std-core", UnitKind::Target, Verdict::Rewrite},
       {"build-std-compiler-builtins", UnitKind::Target, Verdict::Rewrite},
       {"bin-no-std-lto", UnitKind::Target, Verdict::Rewrite},
+      {"staticlib-emit-link-relibc", UnitKind::Target, Verdict::Rewrite},
   };
   for (const auto& c : cases) {
     INFO(c.fixture);
@@ -113,6 +114,14 @@ TEST_CASE("rewrite of build-std's core drops -C linker-plugin-lto and keeps ever
       expected.push_back(inv.args[i]);
   expected.push_back("-Zcodegen-backend=llvm");
   CHECK(plan.args == expected);
+}
+
+TEST_CASE("relibc's librelibc.a by --emit link=PATH: the archive folded is the one at PATH") {
+  // captured from the relibc recipe's line replayed through cargo (real_cookbook)
+  auto plan = plan_rewrite("rustc", captured("staticlib-emit-link-relibc"), Settings{}, debian_facts(), with(kStandIn));
+  CHECK(plan.post.fold_archives ==
+        std::vector<std::string>{"/src/relibc/target/x86_64-unknown-redox/release/librelibc.a"});
+  CHECK_FALSE(plan.post.merge_objects);
 }
 
 TEST_CASE("a crate on LLVM keeps its flags and has no fallback; the inner wrapper comes first") {

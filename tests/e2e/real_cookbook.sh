@@ -1,0 +1,118 @@
+# The Redox cookbook's way of building, replayed with the real backend and nothing of the recipe or
+# the build system changed: the relibc recipe's lines (crt0/crti/crtn by `cargo rustc -- --emit
+# obj=`, librelibc.a by `--emit link=`, libc.a by `ar -M`), a toolchain directory from `clifwrap
+# redox-toolchain` (std for x86_64-unknown-redox compiled by Cranelift), and a pure-Rust recipe
+# built by `cookbook_cargo` and `cookbook_cargo_packages` under the environment redoxer sets
+# (TOOLCHAIN.md, "How Redox builds Rust today"). The outputs are Redox programs, so they are checked
+# with readelf and nm, not run: a PIE, relibc's interpreter, libc.so.6 needed, crt0's _start as the
+# entry, the CRT objects in gcc's order, nothing undefined that libc.so does not define.
+# The relibc here is examples/userspace (Linux system calls); std needs more of libc than it has,
+# so its libc.so also gets a stub (ud2) for each other symbol std's rlibs leave undefined.
+source "$(dirname "$0")/lib.sh"
+use_real_toolchain
+T=x86_64-unknown-redox
+LINK=$(dirname "$CLIFWRAP")/clifwrap-link
+export RUSTC_WRAPPER=$CLIFWRAP CLIFWRAP_LOG=$E2E_SCRATCH/clifwrap.log
+
+step "relibc recipe, replayed: crt0/crti/crtn by --emit obj, librelibc.a by --emit link, libc.a by ar -M"
+cp -r "$CLIFWRAP_SOURCE_DIR/examples/userspace" relibc
+(
+  cd relibc
+  out=$PWD/target/$T/release
+  mkdir -p "$out"
+  for crt in crt0 crti crtn; do
+    cargo rustc -q --release --manifest-path "src/$crt/Cargo.toml" -Z build-std=core,alloc,compiler_builtins \
+      --target="$T" -- --emit obj="$out/$crt.o" -C panic=abort
+  done
+  cargo rustc -q --release -p relibc -Z build-std=core,alloc,compiler_builtins --target="$T" -- \
+    --emit link="$out/librelibc.a"
+  printf 'CREATE %s\nADDLIB %s\nSAVE\nEND\n' "$out/libc.a" "$out/librelibc.a" | ar -M
+)
+for crate in crt0 crti crtn relibc core compiler_builtins; do expect_backend clifwrap.log "$crate" cranelift; done
+nm relibc/target/$T/release/crt0.o | grep -q ' T _start$'
+
+step "the toolchain directory: clifwrap redox-toolchain"
+"$CLIFWRAP" redox-toolchain --target "$T" --relibc relibc --out prefix --rustc "$RUSTC" > prefix.out
+cat prefix.out
+ls prefix/lib/rustlib/$T/lib/libstd-*.rlib > /dev/null
+[ "$(readlink prefix/bin/$T-gcc)" = "$(readlink -f "$CLIFWRAP")" ]
+[ -f prefix/$T/lib/crt0.o ] && [ -f prefix/$T/lib/libc.a ]
+expect_backend clifwrap.log std cranelift
+[ "$(prefix/bin/rustc --print sysroot)" = "$E2E_SCRATCH/prefix" ]
+
+step "a relibc-shaped libc.so: the fixture's libc, and a stub for each other symbol std's rlibs need"
+nm --defined-only prefix/lib/rustlib/$T/lib/*.rlib relibc/target/$T/release/librelibc.a \
+  prefix/$T/lib/libunwind_stubs.a 2> /dev/null | awk 'NF == 3 { print $3 }' | sort -u > defined
+nm --undefined-only prefix/lib/rustlib/$T/lib/*.rlib 2> /dev/null | awk '$1 == "U" { print $2 }' | sort -u > wanted
+comm -23 wanted defined > stubbed
+[ "$(wc -l < stubbed)" -gt 20 ] # __errno, write, pthread_*, ...
+{
+  echo '#![no_std]'
+  echo 'core::arch::global_asm!('
+  sed 's/.*/    ".globl &\\n.type &, @function\\n&: ud2",/' stubbed
+  echo ');'
+} > stubs.rs
+prefix/bin/rustc --target "$T" --crate-type lib --emit obj -o stubs.o -Zcodegen-backend=llvm stubs.rs
+"$LINK" -nostdlib -shared -Wl,-soname,libc.so.6 -o relibc/target/$T/release/libc.so \
+  -Wl,--whole-archive relibc/target/$T/release/librelibc.a -Wl,--no-whole-archive stubs.o
+"$CLIFWRAP" sysroot --relibc relibc --target "$T" --out prefix/$T > /dev/null
+[ "$(readlink prefix/$T/lib/libc.so.6)" = libc.so ] && [ "$(readlink prefix/$T/lib/ld64.so.1)" = libc.so ]
+
+# The environment cargo gets from redoxer (src/env.rs) and the cook scripts, for x86_64: no
+# RUSTFLAGS and no RUSTC, the toolchain's bin/ first on PATH, the linker set to <gnu-target>-gcc.
+cookbook_env() {
+  env -u RUSTFLAGS -u RUSTC \
+    PATH="$E2E_SCRATCH/prefix/bin:$PATH" RUSTUP_TOOLCHAIN="$E2E_SCRATCH/prefix" REDOXER_TOOLCHAIN="$E2E_SCRATCH/prefix" \
+    TARGET=$T GNU_TARGET=$T CC=$T-gcc AR=$T-gcc-ar \
+    CARGO_TARGET_X86_64_UNKNOWN_REDOX_LINKER=$T-gcc \
+    CARGO_TARGET_X86_64_UNKNOWN_REDOX_RUSTFLAGS="-C target-feature=-crt-static -L native=$E2E_SCRATCH/recipe/sysroot/lib -C link-arg=-Wl,-rpath-link,$E2E_SCRATCH/recipe/sysroot/lib -C force-frame-pointers=yes" \
+    CARGO_TARGET_DIR="$E2E_SCRATCH/recipe/build/target" "$@"
+}
+
+# A Redox program as the cookbook installs it: a PIE on relibc's interpreter that needs libc.so.6,
+# starts at crt0's _start, and leaves undefined only what libc.so defines.
+check_redox_program() {  # program
+  local program=$1
+  readelf -h "$program" | grep -qE 'Type: +DYN'
+  readelf -l "$program" | grep -qF '[Requesting program interpreter: /lib/ld64.so.1]'
+  readelf -d "$program" | grep NEEDED > needed
+  expect_contains needed '[libc.so.6]'
+  entry=$(readelf -h "$program" | awk '/Entry point/ { print $4 }')
+  start=$(nm "$program" | awk '$3 == "_start" { print "0x" $1 }')
+  [ "$((entry))" = "$((start))" ] || { echo "entry $entry is not _start ($start)" >&2; return 1; }
+  nm -D --defined-only prefix/$T/lib/libc.so | awk '{ print $3 }' | sort -u > libc-defines
+  # strong references only: std's weak ones (__cxa_thread_atexit_impl) may stay unresolved
+  nm -D --undefined-only "$program" | awk '$1 == "U" { print $2 }' | sed 's/@.*//' | sort -u > undefined
+  comm -23 undefined libc-defines > unresolved
+  [ ! -s unresolved ] || { echo "undefined and not in libc.so:" >&2; cat unresolved >&2; return 1; }
+}
+
+# The CRT objects of the program's link, in the order clifwrap-link gave lld (from the log).
+check_crt_order() {  # output-name
+  python3 - "$CLIFWRAP_LOG" "$1" <<'PY'
+import json, os, sys
+links = [json.loads(l) for l in open(sys.argv[1]) if '"kind":"link"' in l]
+argv = [l for l in links if l["crate"].startswith(sys.argv[2].replace("-", "_")) or l["crate"].startswith(sys.argv[2])][-1]["argv"]
+inputs = [a for a in argv if a.endswith(".o") or a.endswith(".rlib") or a.endswith(".a")]
+names = [os.path.basename(a) for a in inputs]
+assert names[0] == "crt0.o" and names[1] == "crti.o", names[:3]
+assert names[-1] == "crtn.o", names[-3:]
+print("CRT order:", names[0], names[1], "...", names[-1])
+PY
+}
+
+step "cookbook_cargo: cargo install --target T --path . --root stage/usr --no-track --locked"
+mkdir -p recipe/sysroot/lib recipe/stage
+cp -r "$CLIFWRAP_SOURCE_DIR/tests/e2e/fixtures/redox-recipe" recipe/source
+cookbook_env cargo install -q --target "$T" --path recipe/source/. --root recipe/stage/usr -j 2 --no-track --locked
+check_redox_program recipe/stage/usr/bin/hello-redox
+check_crt_order hello-redox
+for crate in hello_redox itoa std; do expect_backend clifwrap.log "$crate" cranelift; done
+
+step "cookbook_cargo_packages tool: cargo build --target T --manifest-path ... --package tool --release --locked"
+cookbook_env cargo build -q --target "$T" --manifest-path recipe/source/Cargo.toml --package tool --release -j 2 --locked
+cp recipe/build/target/$T/release/tool recipe/stage/usr/bin/
+check_redox_program recipe/stage/usr/bin/tool
+check_crt_order tool
+expect_backend clifwrap.log tool cranelift
+echo "PASS: relibc, the toolchain directory and the recipe, all through clifwrap with Cranelift"
