@@ -98,25 +98,28 @@ std::vector<std::string> relibc_search_dirs(const SysrootRequest& request) {
           root + "/target/release", root + "/target/debug"};
 }
 
-Result<std::vector<SysrootEntry>> lay_out_sysroot(const SysrootRequest& request) {
+Result<RelibcBuild> find_relibc_build(const SysrootRequest& request) {
   if (!is_directory(request.relibc)) return fail("not a directory", request.relibc, "give relibc's source or build directory");
   std::vector<std::string> dirs = relibc_search_dirs(request);
   std::string build_hint = "build relibc first (make -C relibc); looked in " + join(dirs);
-
-  // Everything is found before anything is written.
-  struct Crt {
-    std::string name;
-    std::string source;
-  };
-  std::vector<Crt> crts;
+  RelibcBuild build;
   for (std::string name : {"crt0", "crti", "crtn"}) {
     auto source = find_first(dirs, {name + ".o", "lib" + name + ".a"});
     if (!source) return fail("no " + name + ".o or lib" + name + ".a in the relibc build", request.relibc, build_hint);
-    crts.push_back({name, *source});
+    build.crts.push_back({name, *source});
   }
   auto libc = find_first(dirs, {"libc.a", "librelibc.a"});
   if (!libc) return fail("no libc.a or librelibc.a in the relibc build", request.relibc, build_hint);
-  auto libc_so = find_first(dirs, {"libc.so"});  // optional: static links need only libc.a
+  build.libc = *libc;
+  build.libc_so = find_first(dirs, {"libc.so"});  // optional: static links need only libc.a
+  return build;
+}
+
+Result<std::vector<SysrootEntry>> lay_out_sysroot(const SysrootRequest& request) {
+  // Everything is found before anything is written.
+  auto found = find_relibc_build(request);
+  if (!found) return tl::unexpected(found.error());
+  const auto& [crts, libc, libc_so] = *found;
 
   std::string lib = request.out + "/lib";
   if (auto made = make_directories(lib); !made) return tl::unexpected(made.error());
@@ -126,7 +129,7 @@ Result<std::vector<SysrootEntry>> lay_out_sysroot(const SysrootRequest& request)
   std::vector<SysrootEntry> entries;
 
   for (const auto& crt : crts) {
-    auto from = make_crt_object(crt.source, crt.name, lib + "/" + crt.name + ".o");
+    auto from = make_crt_object(crt.path, crt.name, lib + "/" + crt.name + ".o");
     if (!from) return tl::unexpected(from.error());
     entries.push_back({"lib/" + crt.name + ".o", *from});
   }
@@ -135,10 +138,10 @@ Result<std::vector<SysrootEntry>> lay_out_sysroot(const SysrootRequest& request)
     entries.push_back({std::string("lib/") + alias, "-> crt0.o"});
   }
 
-  if (auto copied = copy_file_atomically(*libc, lib + "/libc.a"); !copied) return tl::unexpected(copied.error());
+  if (auto copied = copy_file_atomically(libc, lib + "/libc.a"); !copied) return tl::unexpected(copied.error());
   auto folded = fold_asm_members(lib + "/libc.a");
   if (!folded) return tl::unexpected(folded.error());
-  entries.push_back({"lib/libc.a", *libc + (*folded ? " (" + std::to_string(*folded) + " .asm.o members folded)" : "")});
+  entries.push_back({"lib/libc.a", libc + (*folded ? " (" + std::to_string(*folded) + " .asm.o members folded)" : "")});
 
   // Dynamic links (the cookbook's -crt-static on x86_64 and aarch64): relibc's libc.so, under the
   // names it installs it (its Makefile's install-libs): libc.so.6, and the dynamic linker itself.

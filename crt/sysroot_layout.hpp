@@ -10,6 +10,7 @@
 // Every file is written to a temporary name and renamed; running it again gives the same files.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,18 @@ struct SysrootEntry {
   std::string path;  // under out
   std::string from;  // what it was made from
 };
+
+// The relibc build's files: found, not yet read.
+struct RelibcBuild {
+  struct Crt {
+    std::string name;  // crt0, crti, crtn
+    std::string path;  // <name>.o, or lib<name>.a
+  };
+  std::vector<Crt> crts;
+  std::string libc;                    // libc.a or librelibc.a
+  std::optional<std::string> libc_so;  // for dynamic links, when the build has one
+};
+Result<RelibcBuild> find_relibc_build(const SysrootRequest& request);
 
 // Where the relibc build's files are looked for, in order.
 std::vector<std::string> relibc_search_dirs(const SysrootRequest& request);

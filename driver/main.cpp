@@ -17,6 +17,7 @@
 #include "driver/build_report.hpp"
 #include "driver/command_options.hpp"
 #include "driver/config.hpp"
+#include "driver/cranelift_toolchain.hpp"
 #include "driver/doctor.hpp"
 #include "driver/link_mode.hpp"
 #include "driver/log_reader.hpp"
@@ -161,6 +162,11 @@ int redox_toolchain_command(const CommandSpec& command, const Args& args) {
                                 .relibc = *options->value("--relibc"),
                                 .out = *options->value("--out"),
                                 .rustc = rustc_to_ask(*options)};
+  // Without --rustc or $RUSTC: the Cranelift toolchain of scripts/toolchain.sh, when it is built.
+  auto from_env = process_environment()("RUSTC");
+  if (!options->has("--rustc") && (!from_env || from_env->empty()))
+    if (auto settings = load_settings(process_environment(), current_directory(), std::nullopt))
+      if (auto cached = find_cached_toolchain(settings->cache_dir)) request.rustc = cached->rustc;
   auto entries = lay_out_redox_toolchain(request);
   if (!entries) return fail_with(entries.error());
   for (const auto& entry : *entries) std::printf("%-40s %s\n", entry.path.c_str(), entry.from.c_str());
@@ -187,10 +193,11 @@ constexpr OptionSpec kSysrootOptions[] = {{"--relibc", "DIR", "relibc's source o
                                           {"--out", "DIR", "the sysroot to lay out", true},
                                           kRustcOption};
 
-constexpr OptionSpec kRedoxToolchainOptions[] = {{"--target", "T", "the Redox target (x86_64-unknown-redox)", true},
-                                                  {"--relibc", "DIR", "relibc's source or build directory", true},
-                                                  {"--out", "DIR", "the toolchain directory to lay out", true},
-                                                  kRustcOption};
+constexpr OptionSpec kRedoxToolchainOptions[] = {
+    {"--target", "T", "the Redox target (x86_64-unknown-redox)", true},
+    {"--relibc", "DIR", "relibc's source or build directory", true},
+    {"--out", "DIR", "the toolchain directory to lay out", true},
+    {"--rustc", "PATH", "a rustc with Cranelift (default: $RUSTC, else scripts/toolchain.sh's, else rustc)"}};
 
 constexpr CommandSpec kCommands[] = {
     {"doctor", kDoctorOptions, "", "check config, cache, rustc, -Z flags, backend, log, T's spec; one line each",

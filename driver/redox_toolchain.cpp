@@ -88,7 +88,9 @@ std::string gnu_target_of(const std::string& target) {
 Result<std::vector<SysrootEntry>> lay_out_redox_toolchain(const RedoxToolchainRequest& request) {
   if (!request.target.ends_with("-redox"))
     return fail("not a Redox target", request.target, "give x86_64-unknown-redox, aarch64-unknown-redox, ...");
-  if (!is_directory(request.relibc)) return fail("not a directory", request.relibc, "give relibc's source or build directory");
+  std::string gnu_target = gnu_target_of(request.target);
+  SysrootRequest relibc{.relibc = request.relibc, .target = request.target, .out = {}, .rustc = request.rustc};
+  if (auto found = find_relibc_build(relibc); !found) return tl::unexpected(found.error());  // before the long part
   auto sysroot = capture_output({{request.rustc, "--print", "sysroot"}, {}});
   if (!sysroot) return tl::unexpected(sysroot.error());
   std::string toolchain = sysroot->substr(0, sysroot->find_last_not_of("\n") + 1);
@@ -113,7 +115,6 @@ Result<std::vector<SysrootEntry>> lay_out_redox_toolchain(const RedoxToolchainRe
     if (auto copied = copy_file_atomically(rlib, std_dir + "/" + file_name(rlib)); !copied) return tl::unexpected(copied.error());
   entries.push_back({"lib/rustlib/" + request.target + "/lib/", std::to_string(rlibs->size()) + " std rlibs compiled by Cranelift"});
 
-  std::string gnu_target = gnu_target_of(request.target);
   for (const std::string& name : {gnu_target + "-gcc", gnu_target + "-cc"}) {
     if (auto linked = symlink_to(executable_path(), staging + "/bin/" + name); !linked) return tl::unexpected(linked.error());
     entries.push_back({"bin/" + name, "-> " + executable_path() + " (clifwrap-link)"});
@@ -124,8 +125,8 @@ Result<std::vector<SysrootEntry>> lay_out_redox_toolchain(const RedoxToolchainRe
     entries.push_back({"bin/cargo", "-> " + cargo});
   }
 
-  SysrootRequest relibc{.relibc = request.relibc, .target = request.target, .out = staging + "/" + gnu_target,
-                        .rustc = staging + "/bin/rustc"};
+  relibc.out = staging + "/" + gnu_target;
+  relibc.rustc = staging + "/bin/rustc";
   auto relibc_entries = lay_out_sysroot(relibc);
   if (!relibc_entries) return tl::unexpected(relibc_entries.error());
   for (const auto& entry : *relibc_entries) entries.push_back({gnu_target + "/" + entry.path, entry.from});

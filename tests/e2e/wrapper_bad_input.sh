@@ -52,6 +52,16 @@ printf '[link]\nprofile = "gnu"\nsysroot = "redox-sysroot"\n' > project/clifwrap
 (cd project/member && run "$CLIFWRAP" doctor --rustc /usr/bin/rustc > ../../doctor.out)
 expect_contains doctor.out "$E2E_SCRATCH/project/redox-sysroot"
 
+step "clifwrap redox-toolchain: a target that is not Redox, a relibc without its build: errors first, nothing written"
+run "$CLIFWRAP" redox-toolchain --target x86_64-unknown-linux-gnu --relibc . --out tc 2> tc-target.err
+expect_one_error 1 tc-target.err "x86_64-unknown-linux-gnu: not a Redox target"
+mkdir -p empty-relibc
+run "$CLIFWRAP" redox-toolchain --target x86_64-unknown-redox --relibc empty-relibc --out tc 2> tc-relibc.err
+expect_one_error 1 tc-relibc.err "no crt0.o or libcrt0.a in the relibc build"
+run "$CLIFWRAP" redox-toolchain --target x86_64-unknown-redox 2> tc-usage.err
+expect_one_error 2 tc-usage.err "give --relibc DIR"
+[ ! -e tc ] && ! ls -a | grep -q '\.tc\.clifwrap-'
+
 step "unknown rustc options pass through untouched: rustc itself rejects them"
 "$CLIFWRAP" explain /usr/bin/rustc --frobnicate --crate-type lib lib.rs > explain.out
 expect_contains explain.out "--frobnicate (kept as written)"
