@@ -16,7 +16,7 @@
 # benchmark, not a test: nothing here passes or fails on time.
 # Goals (DESIGN): clean builds through clifwrap <= 1.02x by hand; no-op rebuilds <= 2 ms more per
 # unit; the rmeta notice later by no more than the wrapper's own start-up.
-# Usage: bench/whole_build.sh [build-dir] [rounds]
+# Usage: bench/whole_build.sh [build-dir] [rounds] [workloads, comma-separated; default all three]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=$(cd "${1:-$root/build}" && pwd)
@@ -33,7 +33,10 @@ trap 'rm -rf "$work"' EXIT
 export CARGO_HOME=$work/cargo-home
 cp -r "$root/examples/crates" "$root/examples/workspace" "$root/examples/kernel-x86_64" "$root/examples/kernel-common" "$work/"
 
-workloads=(crates workspace kernel-x86_64)
+IFS=, read -r -a workloads <<< "${3:-crates,workspace,kernel-x86_64}"
+for workload in "${workloads[@]}"; do
+  case $workload in crates | workspace | kernel-x86_64) ;; *) echo "bench: unknown workload $workload" >&2; exit 2 ;; esac
+done
 ways=(plain by-hand clifwrap clifwrap-host)
 # The kernel's own rustflags from its .cargo/config.toml: RUSTFLAGS replaces them, so the RUSTFLAGS
 # ways repeat them, with a linker (the toolchain has no rust-lld).
