@@ -103,6 +103,20 @@ for workload in "${workloads[@]}"; do
     "$(div "${med[clifwrap]}" "${med[by-hand]}")" "$(div "${med[clifwrap-host]}" "${med[by-hand]}")"
 done
 
+# Paired by round (the ways of one round ran back to back), which a slow round moves less.
+echo "paired: median over rounds of each round's clifwrap/by-hand and clifwrap-host/by-hand"
+for workload in "${workloads[@]}"; do
+  read -r -a by_hand <<< "${clean[$workload,by-hand]}"
+  read -r -a wrapped <<< "${clean[$workload,clifwrap]}"
+  read -r -a wrapped_host <<< "${clean[$workload,clifwrap-host]}"
+  ratios="" host_ratios=""
+  for i in "${!by_hand[@]}"; do
+    ratios+="$(div "${wrapped[$i]}" "${by_hand[$i]}") " host_ratios+="$(div "${wrapped_host[$i]}" "${by_hand[$i]}") "
+  done
+  printf '%-13s clifwrap/by-hand %.3f   clifwrap-host/by-hand %.3f\n' "$workload" "$(median <<< "$ratios")" \
+    "$(median <<< "$host_ratios")"
+done
+
 echo
 echo "no-op rebuilds, everything fresh (medians)"
 printf '%-13s %6s %9s %9s %9s %18s\n' workload units plain by-hand clifwrap "clifwrap extra/unit"

@@ -72,7 +72,10 @@ Result<void> commit(const std::string& staging, const std::string& out) {
   std::string old = out + ".clifwrap-old-" + std::to_string(::getpid());
   bool had_old = fs::exists(out);
   if (had_old && ::rename(out.c_str(), old.c_str()) != 0) return fail("cannot move the old directory aside", out);
-  if (::rename(staging.c_str(), out.c_str()) != 0) return fail("cannot rename the new toolchain into place", out);
+  if (::rename(staging.c_str(), out.c_str()) != 0) {
+    if (had_old) ::rename(old.c_str(), out.c_str());  // the old one back where it was
+    return fail("cannot rename the new toolchain into place", out);
+  }
   std::error_code error;
   if (had_old) fs::remove_all(old, error);
   return {};
