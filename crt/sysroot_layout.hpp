@@ -5,7 +5,7 @@
 //   lib/libc.so libc.so.6 ld64.so.1           relibc's libc.so when the build has one (dynamic links)
 //   lib/libpthread.a libdl.a librt.a          empty: relibc has them in libc
 //   lib/libunwind_stubs.a libgcc_eh.a         the _Unwind_* stubs std references under panic=abort
-//   lib/libgcc.a libgcc_s.so                  empty, and a script naming the stubs: the cross gcc's
+//   lib/libgcc.a libgcc_s.so                  empty, and a script naming the stubs (the cross gcc's part)
 //   include/                                  relibc's headers, when the tree has them
 // Every file is written to a temporary name and renamed; running it again gives the same files.
 #pragma once

@@ -71,7 +71,7 @@ Result<SysrootProfile> load_gnu(const std::string& sysroot, const MachineInfo& m
 Result<SysrootProfile> load_redox(const std::string& sysroot, const MachineInfo& machine) {
   const char* setup_hint =
       "lay one out with `clifwrap sysroot --relibc DIR --target T --out DIR`, then set CLIFWRAP_SYSROOT "
-      "or [link] sysroot in clifwrap.toml";
+      "or [link] sysroot in clifwrap.toml; or link through the <T>-gcc of a `clifwrap redox-toolchain` directory";
   if (sysroot.empty()) return fail("the redox profile needs a sysroot and none is configured", "CLIFWRAP_SYSROOT", setup_hint);
   std::string lib = join_path(sysroot, "lib");
   if (!is_directory(lib)) return fail("not a Redox sysroot: it has no lib directory", sysroot, setup_hint);
