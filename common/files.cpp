@@ -69,6 +69,12 @@ Result<void> write_file_atomically(const std::string& path, std::string_view con
   return temp.commit(TemporaryFile::Commit::Rename);
 }
 
+Result<void> symlink_atomically(const std::string& target, const std::string& link) {
+  TemporaryFile temporary(link);
+  if (::symlink(target.c_str(), temporary.path().c_str()) != 0) return fail("cannot create the symbolic link", link);
+  return temporary.commit(TemporaryFile::Commit::Rename);
+}
+
 Result<void> copy_file_atomically(const std::string& from, const std::string& to) {
   auto bytes = read_file(from);
   if (!bytes) return tl::unexpected(bytes.error());

@@ -22,6 +22,9 @@ Result<void> write_file_atomically(const std::string& path, std::string_view con
 // from's bytes at to, written as write_file_atomically writes.
 Result<void> copy_file_atomically(const std::string& from, const std::string& to);
 
+// A symbolic link at `link` pointing to `target`, made under a temporary name and renamed.
+Result<void> symlink_atomically(const std::string& target, const std::string& link);
+
 // Whether the bytes `needle` occur in the file, searched in place (mmap): no copy of a large file.
 Result<bool> file_contains(const std::string& path, std::string_view needle);
 

@@ -45,12 +45,6 @@ Result<std::string> make_crt_object(const std::string& source, const std::string
   return std::to_string(*merged) + " objects of " + source + " (merged)";
 }
 
-Result<void> symlink_atomically(const std::string& target, const std::string& link) {
-  TemporaryFile temporary(link);
-  if (::symlink(target.c_str(), temporary.path().c_str()) != 0) return fail("cannot create the symbolic link", link);
-  return temporary.commit(TemporaryFile::Commit::Rename);
-}
-
 Result<void> write_unwind_stubs(const SysrootRequest& request, const std::string& lib, const std::string& scratch,
                                 std::vector<SysrootEntry>& entries) {
   auto source = unwind_stubs_source(request.target);

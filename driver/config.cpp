@@ -1,5 +1,6 @@
 #include "driver/config.hpp"
 
+#include <cstdio>
 #include <cstdlib>
 
 #include "common/files.hpp"
@@ -77,6 +78,20 @@ Result<std::optional<std::string>> locate_config(const EnvLookup& env, const std
 
 std::span<const SettingSpec> setting_table() { return kSettings; }
 std::span<const VariableSpec> environment_only_variables() { return kEnvironmentOnly; }
+
+std::string settings_help(std::string_view key_prefix, int name_width, int key_width) {
+  std::string text;
+  auto row = [&](std::string_view name, std::string_view key, std::string_view help) {
+    char line[512];
+    std::snprintf(line, sizeof line, "  %-*.*s %-*.*s %.*s\n", name_width, static_cast<int>(name.size()), name.data(),
+                  key_width, static_cast<int>(key.size()), key.data(), static_cast<int>(help.size()), help.data());
+    text += line;
+  };
+  for (const auto& spec : kSettings)
+    if (spec.key.starts_with(key_prefix)) row(spec.env, spec.key, spec.help);
+  for (const auto& variable : kEnvironmentOnly) row(variable.name, "-", variable.help);
+  return text;
+}
 
 std::string resolve_config_path(const SettingSpec& spec, const std::string& value, const std::string& config_path) {
   if (!is_path_value(spec.kind, value) || value.starts_with("/")) return value;

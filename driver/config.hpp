@@ -70,6 +70,10 @@ struct VariableSpec {
 };
 std::span<const VariableSpec> environment_only_variables();
 
+// --help's rows: the settings whose key starts with `key_prefix`, then the environment-only
+// variables, as "  VARIABLE  key  help" in columns of these widths.
+std::string settings_help(std::string_view key_prefix, int name_width, int key_width);
+
 using EnvLookup = std::function<std::optional<std::string>(std::string_view)>;
 EnvLookup process_environment();
 

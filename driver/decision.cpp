@@ -178,7 +178,7 @@ RustcPlan plan_rewrite(const std::string& rustc, const RustcInvocation& inv, con
   std::vector<std::optional<std::string>> replacement(inv.args.size());
   std::vector<bool> dropped(inv.args.size(), false);
   for (const auto& option : inv.options) {
-    std::string written = render_option(option, inv.args);
+    auto written = [&] { return render_option(option, inv.args); };  // only for the options it changes
     if (option.option == RustcOption::Emit && object_emit && option.value.find("obj=") != std::string::npos) {
       std::string value = rewrite_emit_value(option.value, *object_emit);
       size_t value_token = option.first_token + option.token_count - 1;
@@ -189,17 +189,17 @@ RustcPlan plan_rewrite(const std::string& rustc, const RustcInvocation& inv, con
                               "requested path afterwards (merge-objects)";
       if (value.empty()) {
         for (size_t i = 0; i < option.token_count; ++i) dropped[option.first_token + i] = true;
-        plan.changes.push_back({ArgChange::Kind::Dropped, written, {}, why});
+        plan.changes.push_back({ArgChange::Kind::Dropped, written(), {}, why});
       } else {
         replacement[value_token] = option.token_count == 2 ? value : "--emit=" + value;
-        plan.changes.push_back({ArgChange::Kind::Replaced, written, "--emit " + value, why});
+        plan.changes.push_back({ArgChange::Kind::Replaced, written(), "--emit " + value, why});
       }
       continue;
     }
     if (option.option == RustcOption::Target && inputs.spec_path) {
       size_t value_token = option.first_token + option.token_count - 1;
       replacement[value_token] = option.token_count == 2 ? *inputs.spec_path : "--target=" + *inputs.spec_path;
-      plan.changes.push_back({ArgChange::Kind::Replaced, written, "--target " + *inputs.spec_path,
+      plan.changes.push_back({ArgChange::Kind::Replaced, written(), "--target " + *inputs.spec_path,
                               "the target's spec derived for Cranelift (`clifwrap target " + *inv.target +
                                   "` shows the changes)"});
       continue;
@@ -211,20 +211,20 @@ RustcPlan plan_rewrite(const std::string& rustc, const RustcInvocation& inv, con
     if (key == "linker" && inputs.embedded_linker) {  // handed over to clifwrap-link
       plan.original_linker = value;
       for (size_t i = 0; i < option.token_count; ++i) dropped[option.first_token + i] = true;
-      plan.changes.push_back({ArgChange::Kind::Dropped, written, {},
+      plan.changes.push_back({ArgChange::Kind::Dropped, written(), {},
                               "clifwrap-link links instead, and hands a link it cannot plan to this linker"});
       continue;
     }
     if (!cranelift_unit) continue;
     CodegenVerdict verdict = judge_codegen_flag(key, value);
     if (!verdict.drop) continue;
-    plan.dropped.push_back({written, verdict.reason});
+    plan.dropped.push_back({written(), verdict.reason});
     for (size_t i = 0; i < option.token_count; ++i) dropped[option.first_token + i] = true;
     if (!verdict.replacement.empty()) {
       replacement[option.first_token] = "-Cllvm-args=" + verdict.replacement;
-      plan.changes.push_back({ArgChange::Kind::Replaced, written, *replacement[option.first_token], verdict.reason});
+      plan.changes.push_back({ArgChange::Kind::Replaced, written(), *replacement[option.first_token], verdict.reason});
     } else {
-      plan.changes.push_back({ArgChange::Kind::Dropped, written, {}, verdict.reason});
+      plan.changes.push_back({ArgChange::Kind::Dropped, written(), {}, verdict.reason});
     }
   }
   auto add = [&plan](std::string arg, std::string reason) {

@@ -50,12 +50,7 @@ int print_linker_help() {
       "Without a profile: gnu for *-linux-gnu, redox for *-redox, none otherwise and for GNU ld lines.\n\n"
       "options (first on the line):\n%s\nsettings (environment variable, clifwrap.toml key):\n",
       options_help(kLinkerOptions, 2).c_str());
-  for (const auto& spec : setting_table())
-    if (spec.key.starts_with("link."))
-      std::printf("  %-22s %-14s %s\n", std::string(spec.env).c_str(), std::string(spec.key).c_str(),
-                  std::string(spec.help).c_str());
-  for (const auto& variable : environment_only_variables())
-    std::printf("  %-22s %-14s %s\n", std::string(variable.name).c_str(), "-", std::string(variable.help).c_str());
+  std::fputs(settings_help("link.", 22, 14).c_str(), stdout);
   for (const auto& variable : kHandoverVariables)
     std::printf("  %-22s %-14s %s\n", std::string(variable.name).c_str(), "-", std::string(variable.help).c_str());
   return 0;

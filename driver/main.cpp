@@ -66,11 +66,11 @@ Result<CommandOptions> parse_options_only(const CommandSpec& command, const Args
   return options;
 }
 
-// --rustc for the commands that ask a rustc: the option, else $RUSTC, else rustc on PATH.
-std::string rustc_to_ask(const CommandOptions& options) {
+// --rustc for the commands that ask a rustc: the option, else $RUSTC, else `otherwise`.
+std::string rustc_to_ask(const CommandOptions& options, const std::string& otherwise = "rustc") {
   if (auto given = options.value("--rustc")) return *given;
   auto from_env = process_environment()("RUSTC");
-  return from_env && !from_env->empty() ? *from_env : "rustc";
+  return from_env && !from_env->empty() ? *from_env : otherwise;
 }
 
 int explain_command(const CommandSpec& command, const Args& args) {
@@ -158,15 +158,14 @@ int sysroot_command(const CommandSpec& command, const Args& args) {
 int redox_toolchain_command(const CommandSpec& command, const Args& args) {
   auto options = parse_options_only(command, args);
   if (!options) return fail_with(options.error());
+  // Without --rustc or $RUSTC: the Cranelift toolchain of scripts/toolchain.sh, when it is built.
+  std::string cranelift_rustc = "rustc";
+  if (auto settings = load_settings(process_environment(), current_directory(), std::nullopt))
+    if (auto cached = find_cached_toolchain(settings->cache_dir)) cranelift_rustc = cached->rustc;
   RedoxToolchainRequest request{.target = *options->value("--target"),
                                 .relibc = *options->value("--relibc"),
                                 .out = *options->value("--out"),
-                                .rustc = rustc_to_ask(*options)};
-  // Without --rustc or $RUSTC: the Cranelift toolchain of scripts/toolchain.sh, when it is built.
-  auto from_env = process_environment()("RUSTC");
-  if (!options->has("--rustc") && (!from_env || from_env->empty()))
-    if (auto settings = load_settings(process_environment(), current_directory(), std::nullopt))
-      if (auto cached = find_cached_toolchain(settings->cache_dir)) request.rustc = cached->rustc;
+                                .rustc = rustc_to_ask(*options, cranelift_rustc)};
   auto entries = lay_out_redox_toolchain(request);
   if (!entries) return fail_with(entries.error());
   for (const auto& entry : *entries) std::printf("%-40s %s\n", entry.path.c_str(), entry.from.c_str());
@@ -232,11 +231,7 @@ int print_help(const CommandSpec&, const Args&) {
     std::fputs(options_help(command.options, 6).c_str(), stdout);
   }
   std::printf("\nsettings (environment variable, clifwrap.toml key; the environment wins):\n");
-  for (const auto& spec : setting_table())
-    std::printf("  %-18s %-20s %s\n", std::string(spec.env).c_str(), std::string(spec.key).c_str(),
-                std::string(spec.help).c_str());
-  for (const auto& variable : environment_only_variables())
-    std::printf("  %-18s %-20s %s\n", std::string(variable.name).c_str(), "-", std::string(variable.help).c_str());
+  std::fputs(settings_help("", 18, 20).c_str(), stdout);
   std::printf("  %-18s %-20s %s\n", "-", "crate.<name>.backend", "\"llvm\" skips the Cranelift attempt for one crate");
   std::printf("\nPaths in the environment must be absolute; in clifwrap.toml they are relative to the file.\n"
               "The linker face has its own help: clifwrap-link --help.\n");

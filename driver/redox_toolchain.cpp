@@ -29,10 +29,8 @@ Result<void> link_tree(const std::string& from, const std::string& to) {
 
 // std for the target, built by cargo -Zbuild-std through this clifwrap: Cranelift compiles every
 // crate it can, the log of the wrapper says which.
-Result<std::vector<std::string>> build_std(const RedoxToolchainRequest& request, const std::string& rustc,
-                                           const std::string& scratch) {
-  std::string cargo = find_program("cargo");
-  if (cargo.empty()) return fail("no cargo on PATH", "cargo", "install cargo (Debian: cargo-web), or put one on PATH");
+Result<std::vector<std::string>> build_std(const RedoxToolchainRequest& request, const std::string& cargo,
+                                           const std::string& rustc, const std::string& scratch) {
   constexpr const char* probe = "clifwrap_std_probe";
   if (auto made = make_directories(scratch + "/src"); !made) return tl::unexpected(made.error());
   std::string manifest = scratch + "/Cargo.toml";
@@ -60,13 +58,6 @@ Result<std::vector<std::string>> build_std(const RedoxToolchainRequest& request,
   return rlibs;
 }
 
-Result<void> symlink_to(const std::string& target, const std::string& link) {
-  std::error_code error;
-  fs::create_symlink(target, link, error);
-  if (error) return fail("cannot create the symbolic link: " + error.message(), link);
-  return {};
-}
-
 // The finished directory replaces `out`, whole: renamed into place, the old one removed after.
 Result<void> commit(const std::string& staging, const std::string& out) {
   std::string old = out + ".clifwrap-old-" + std::to_string(::getpid());
@@ -91,6 +82,8 @@ std::string gnu_target_of(const std::string& target) {
 Result<std::vector<SysrootEntry>> lay_out_redox_toolchain(const RedoxToolchainRequest& request) {
   if (!request.target.ends_with("-redox"))
     return fail("not a Redox target", request.target, "give x86_64-unknown-redox, aarch64-unknown-redox, ...");
+  std::string cargo = find_program("cargo");
+  if (cargo.empty()) return fail("no cargo on PATH", "cargo", "install cargo (Debian: cargo-web), or put one on PATH");
   std::string gnu_target = gnu_target_of(request.target);
   SysrootRequest relibc{.relibc = request.relibc, .target = request.target, .out = {}, .rustc = request.rustc};
   if (auto found = find_relibc_build(relibc); !found) return tl::unexpected(found.error());  // before the long part
@@ -110,7 +103,7 @@ Result<std::vector<SysrootEntry>> lay_out_redox_toolchain(const RedoxToolchainRe
 
   // By the original rustc, from its own library sources: their paths, which std's rlibs keep for
   // diagnostics, stay valid after the rename.
-  auto rlibs = build_std(request, toolchain + "/bin/rustc", staging_dir->path() + "/std-build");
+  auto rlibs = build_std(request, cargo, toolchain + "/bin/rustc", staging_dir->path() + "/std-build");
   if (!rlibs) return tl::unexpected(rlibs.error());
   std::string std_dir = staging + "/lib/rustlib/" + request.target + "/lib";
   if (auto made = make_directories(std_dir); !made) return tl::unexpected(made.error());
@@ -119,12 +112,11 @@ Result<std::vector<SysrootEntry>> lay_out_redox_toolchain(const RedoxToolchainRe
   entries.push_back({"lib/rustlib/" + request.target + "/lib/", std::to_string(rlibs->size()) + " std rlibs compiled by Cranelift"});
 
   for (const std::string& name : {gnu_target + "-gcc", gnu_target + "-cc"}) {
-    if (auto linked = symlink_to(executable_path(), staging + "/bin/" + name); !linked) return tl::unexpected(linked.error());
+    if (auto linked = symlink_atomically(executable_path(), staging + "/bin/" + name); !linked) return tl::unexpected(linked.error());
     entries.push_back({"bin/" + name, "-> " + executable_path() + " (clifwrap-link)"});
   }
   if (!fs::exists(staging + "/bin/cargo")) {
-    std::string cargo = find_program("cargo");
-    if (auto linked = symlink_to(cargo, staging + "/bin/cargo"); !linked) return tl::unexpected(linked.error());
+    if (auto linked = symlink_atomically(cargo, staging + "/bin/cargo"); !linked) return tl::unexpected(linked.error());
     entries.push_back({"bin/cargo", "-> " + cargo});
   }
 
