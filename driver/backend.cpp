@@ -1,5 +1,7 @@
 #include "driver/backend.hpp"
 
+#include <sys/stat.h>
+
 #include "common/files.hpp"
 #include "driver/elf_needed.hpp"
 
@@ -60,6 +62,22 @@ std::string Backend::describe() const {
 }
 
 Backend llvm_backend() { return Backend{Backend::Kind::Llvm, "llvm", {}}; }
+
+std::string backend_identity(const Backend& backend, const RustcFacts& facts) {
+  std::string dylib;
+  if (backend.kind != Backend::Kind::Cranelift) return "llvm " + facts.release;
+  if (is_dylib_path(backend.codegen_backend)) {
+    dylib = backend.codegen_backend;
+  } else {
+    std::string dir = facts.sysroot + "/lib/rustlib/" + facts.host + "/codegen-backends";
+    for (const auto& name : list_directory(dir))
+      if (std::string_view(name).starts_with(kCraneliftPrefix)) dylib = dir + "/" + name;
+  }
+  struct stat status {};
+  if (dylib.empty() || ::stat(dylib.c_str(), &status) != 0) return "cranelift " + backend.codegen_backend + " (not found)";
+  return dylib + " " + std::to_string(status.st_size) + " " + std::to_string(status.st_mtim.tv_sec) + "." +
+         std::to_string(status.st_mtim.tv_nsec);
+}
 
 std::string rustc_driver_dependency(const std::vector<std::string>& needed) {
   for (const auto& name : needed)

@@ -27,6 +27,10 @@ struct Backend {
 
 Backend llvm_backend();
 
+// What identifies the backend's code, for records that must not outlive a rebuilt backend: the
+// dylib's path, size and modification time (LLVM: the rustc release). Reads the file system.
+std::string backend_identity(const Backend& backend, const RustcFacts& facts);
+
 // Resolves a `backend` setting (cranelift, llvm, or a dylib path) against a rustc.
 Result<Backend> resolve_backend(const std::string& setting, const RustcFacts& facts);
 

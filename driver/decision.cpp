@@ -95,6 +95,12 @@ std::string output_stem(const RustcInvocation& inv) {
   return inv.crate_name + extra;
 }
 
+std::string dep_info_path(const RustcInvocation& inv) {
+  for (const auto& emit : inv.emits)
+    if (emit.kind == "dep-info" && emit.path) return *emit.path;
+  return output_dir(inv) + "/" + output_stem(inv) + ".d";
+}
+
 std::string_view to_string(UnitKind kind) {
   switch (kind) {
     case UnitKind::Target: return "target";
@@ -121,6 +127,18 @@ std::optional<Classification> classify_non_compilation(const RustcInvocation& in
   if (!std::all_of(inv.prints.begin(), inv.prints.end(), printed_during_compilation))
     return probe("--print probe");
   if (inv.inputs.empty()) return probe("no input file");
+  return std::nullopt;
+}
+
+std::optional<Classification> classify_build_script_probe(const RustcInvocation& inv, bool in_build_script) {
+  auto probe = [](std::string reason) { return Classification{UnitKind::Probe, Verdict::PassThrough, reason}; };
+  // Only LLVM writes these; autocfg asks for LLVM IR to learn whether a snippet compiles at all.
+  if (emits(inv, "llvm-ir") || emits(inv, "llvm-bc"))
+    return probe("build script's probe: emits LLVM IR or bitcode, which only LLVM makes (autocfg)");
+  // cargo's own compiles always name a file; stdin is how autocfg and rustix feed their snippets.
+  if (std::find(inv.inputs.begin(), inv.inputs.end(), "-") != inv.inputs.end())
+    return probe("build script's probe: source on stdin");
+  if (in_build_script) return probe("build script's probe: rustc run by a build script, not by cargo");
   return std::nullopt;
 }
 

@@ -34,6 +34,13 @@ struct Classification {
 // frequent `-vV` and `--print` probes never read a config file.
 std::optional<Classification> classify_non_compilation(const RustcInvocation& inv);
 
+// What a build script's probe of the toolchain looks like, decided before a config file is read:
+// such calls run exactly as the user's rustc would run them, so that what a build script detects
+// (autocfg's `cargo:rustc-cfg`, proc-macro2's nightly features) is the same with and without
+// clifwrap. `in_build_script`: the environment is a running build script's (cargo sets
+// CARGO_CFG_* for it, and CARGO_CRATE_NAME only for its own compiles).
+std::optional<Classification> classify_build_script_probe(const RustcInvocation& inv, bool in_build_script);
+
 // `cross_build_target`: set when the driver has found that this call, which has no --target, is
 // a library for the host side of a cross build for that target (cross_build_of_host_library).
 Classification classify(const RustcInvocation& inv, const Settings& settings,
@@ -101,6 +108,9 @@ struct RewriteInputs {
 
 // The name rustc gives this compile's files: -o's stem, else the crate name and -C extra-filename.
 std::string output_stem(const RustcInvocation& inv);
+
+// Where rustc writes this compile's dep-info: `--emit dep-info=PATH`, else `<stem>.d` beside its outputs.
+std::string dep_info_path(const RustcInvocation& inv);
 
 // Whether rustc runs a linker for this call: an executable, dylib, cdylib, proc-macro or test
 // harness, with `link` among the emitted kinds (the default).

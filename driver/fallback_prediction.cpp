@@ -108,22 +108,7 @@ std::optional<std::string> search_tree(const std::string& dir, const std::vector
   return std::nullopt;
 }
 
-std::string record_path(const std::string& cache_dir, const std::string& stem) {
-  return cache_dir + "/fallbacks/" + stem;
-}
-
 }  // namespace
-
-std::optional<std::string> remembered_fallback(const std::string& cache_dir, const std::string& stem) {
-  auto reason = read_file(record_path(cache_dir, stem));
-  if (!reason) return std::nullopt;
-  return std::string(without_trailing_newlines(*reason));
-}
-
-void remember_fallback(const std::string& cache_dir, const std::string& stem, const std::string& reason) {
-  // A record that cannot be written costs a failed build more, never a wrong one: ignore errors.
-  if (make_directories(cache_dir + "/fallbacks")) (void)write_file_atomically(record_path(cache_dir, stem), reason + "\n");
-}
 
 std::optional<std::string> source_suggests_fallback(const std::string& crate_root) {
   static const std::vector<std::regex> patterns = [] {

@@ -13,6 +13,7 @@
 #include "crt/object_merge.hpp"
 #include "driver/cranelift_limits.hpp"
 #include "driver/cranelift_toolchain.hpp"
+#include "driver/fallback_memory.hpp"
 #include "driver/fallback_prediction.hpp"
 #include "driver/invocation_log.hpp"
 #include "driver/link_mode.hpp"
@@ -97,10 +98,13 @@ class TemporaryArgfile {
   std::optional<RemoveOnSignal> on_signal_;
 };
 
-// Why this crate's metadata should wait for its Cranelift attempt, if it should: it fell back
-// before, or its sources show what cg_clif refuses (driver/fallback_prediction.hpp).
-std::optional<std::string> expected_fallback(const WrapperDecision& decision, const std::string& stem) {
-  if (auto reason = remembered_fallback(decision.settings->cache_dir, stem)) return "it fell back before (" + *reason + ")";
+FallbackSubject fallback_subject(const RustcInvocation& inv, const Backend& backend, const RustcFacts& facts) {
+  return {output_stem(inv), dep_info_path(inv), inv.inputs.empty() ? "" : inv.inputs.front(), backend_identity(backend, facts)};
+}
+
+// Why this crate's metadata should wait for its Cranelift attempt, if it should: its sources show
+// what cg_clif refuses (driver/fallback_prediction.hpp).
+std::optional<std::string> expected_fallback(const WrapperDecision& decision) {
   // The standard library's crates (-Zbuild-std marks them) compile with Cranelift, as cg_clif's own
   // sysroot build shows; their sources hold refused constructs only for other architectures, under
   // cfgs a text search cannot read (compiler_builtins' arm and x86 `sym` trampolines).
@@ -157,6 +161,12 @@ Result<WrapperDecision> decide_wrapper(const std::vector<std::string>& rustc_and
   auto probe = classify_non_compilation(inv);
   if (probe) decision.classification = *probe;
   if (probe && !inv.target) return decision;
+  // Build scripts' probes run untouched, whatever the config says: what they detect must not change.
+  bool in_build_script = env("CARGO_CFG_TARGET_ARCH").has_value() && !env("CARGO_CRATE_NAME").has_value();
+  if (auto build_script_probe = probe ? std::nullopt : classify_build_script_probe(inv, in_build_script)) {
+    decision.classification = *build_script_probe;
+    return decision;
+  }
 
   auto settings = load_settings(env, current_directory(), inv.out_dir);
   if (!settings) return tl::unexpected(settings.error());
@@ -210,6 +220,16 @@ Result<WrapperDecision> decide_wrapper(const std::vector<std::string>& rustc_and
     inputs.embedded_linker = linker;
   }
   decision.plan = plan_rewrite(decision.rustc, inv, *settings, *facts, inputs);
+  decision.facts = *facts;
+  // A unit that fell back before, unchanged, for the same backend: no doomed attempt this time.
+  if (decision.plan->fallback_to_llvm && has_fallback_record(settings->cache_dir, output_stem(inv))) {
+    if (auto reason = remembered_fallback(settings->cache_dir, fallback_subject(inv, *backend, *facts))) {
+      decision.plan = fallback_plan(*decision.plan);
+      decision.remembered_fallback = *reason;
+      decision.classification.reason += "; LLVM without a Cranelift attempt: the crate " + *reason +
+                                        " (remembered; its sources and the backend are unchanged since)";
+    }
+  }
   return decision;
 }
 
@@ -255,9 +275,9 @@ Error run_wrapper(const WrapperDecision& decision, long long started_ms) {
   // cargo's pipelining works, but nothing that a rerun with LLVM would take back.
   std::optional<StderrGate> gate;
   const std::string& cache_dir = decision.settings->cache_dir;
-  std::string stem = output_stem(decision.invocation);
+  if (decision.remembered_fallback) record.fallback = *decision.remembered_fallback + " (remembered)";
   if (plan.fallback_to_llvm) {
-    auto expected = expected_fallback(decision, stem);
+    auto expected = expected_fallback(decision);
     if (expected) record.reason += "; its metadata waits for the Cranelift attempt: " + *expected;
     gate.emplace(expected.has_value());
   }
@@ -267,7 +287,8 @@ Error run_wrapper(const WrapperDecision& decision, long long started_ms) {
   int status = attempt->wait_status;
   std::optional<CraneliftFailure> failure;
   if (status != 0 && gate) failure = cranelift_fatal_failure(gate->held());
-  if (failure) remember_fallback(cache_dir, stem, failure->reason);
+  if (failure)
+    remember_fallback(cache_dir, fallback_subject(decision.invocation, *plan.backend, *decision.facts), failure->reason);
 
   if (failure && gate->metadata_passed()) {
     // Stop: the next build holds this crate's metadata back, since clifwrap remembers it now.

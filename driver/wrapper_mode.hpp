@@ -21,7 +21,10 @@ struct WrapperDecision {
   RustcInvocation invocation;
   Classification classification;
   std::optional<Settings> settings;  // not read for probes
+  std::optional<RustcFacts> facts;   // only for rewrites
   std::optional<RustcPlan> plan;     // only for rewrites
+  // The plan is LLVM's from the start: the unit fell back before, and the record still holds.
+  std::optional<std::string> remembered_fallback;
 };
 
 Result<WrapperDecision> decide_wrapper(const std::vector<std::string>& rustc_and_args, const EnvLookup& env);

@@ -2,7 +2,7 @@
 # A rustc with cg_clif loaded, for the tests: the backend dylib cannot exist here, so this double
 # takes its place. Given -Zcodegen-backend=<path to a .so>, it checks what the real rustc would
 # need to load it (the toolchain's lib dir on LD_LIBRARY_PATH, -Z allowed), fails the crate named
-# by $DOUBLE_FAIL_CRATE with cg_clif's exact variadic error, and otherwise compiles with the real
+# by $DOUBLE_FAIL_CRATE with cg_clif's exact variadic error (after its dep-info, as cg_clif), and otherwise compiles with the real
 # rustc and LLVM. Every other call goes to the real rustc untouched. $DOUBLE_TRACE records calls.
 # With $DOUBLE_ASM_DIR/<crate>.s present, a staticlib of that crate gets that assembly as its own
 # member `<unit>.rcgu.asm.o` beside the crate's first unit, assembled the way cg_clif assembles
@@ -32,6 +32,16 @@ case "$backend" in
       echo "error: couldn't load codegen backend $backend: librustc_driver not found" >&2; exit 1
     fi
     if [ "$crate" = "${DOUBLE_FAIL_CRATE:-}" ]; then
+      # cg_clif refuses in codegen, after rustc has written the dep-info: so does the double.
+      dep_info_args=()
+      for arg in "${args[@]}"; do
+        case $arg in
+          --emit=*) dep_info_args+=(--emit=dep-info) ;;
+          -Zcodegen-backend=*) ;;
+          *) dep_info_args+=("$arg") ;;
+        esac
+      done
+      "$real" "${dep_info_args[@]}" 2> /dev/null
       message="Defining variadic functions is not yet supported by Cranelift"
       if [ "$error_format" = json ]; then
         printf '{"$message_type":"diagnostic","message":"%s","code":null,"level":"error","spans":[],"children":[],"rendered":"error: %s\\n\\n"}\n' "$message" "$message" >&2

@@ -32,6 +32,21 @@ expect_contains itoa.log "\"backend\":\"$CLIFWRAP_BACKEND\",\"fallback\":null"
 expect_contains "$DOUBLE_TRACE" "greet $CLIFWRAP_BACKEND"
 expect_contains "$DOUBLE_TRACE" "greet llvm"
 
+step "the next compile of an unchanged greet goes to LLVM without a Cranelift attempt; an edit is judged afresh"
+touch greet/src/lib.rs  # a new time, the same content: cargo recompiles, the record still holds
+: > "$DOUBLE_TRACE"
+RUSTC_WRAPPER=$CLIFWRAP cargo build --target-dir "$E2E_SCRATCH/fallback" 2> again.err
+expect_not_contains again.err "rebuilt with LLVM"
+expect_contains "$DOUBLE_TRACE" "greet llvm"
+expect_not_contains "$DOUBLE_TRACE" "greet $CLIFWRAP_BACKEND"
+log_lines_for "$CLIFWRAP_LOG" greet | tail -n 1 > greet-again.log
+expect_contains greet-again.log '"fallback":"defines C-variadic functions (remembered)"'
+echo "// edited" >> greet/src/lib.rs
+: > "$DOUBLE_TRACE"
+RUSTC_WRAPPER=$CLIFWRAP cargo build --target-dir "$E2E_SCRATCH/fallback" 2> edited.err
+expect_contains "$DOUBLE_TRACE" "greet $CLIFWRAP_BACKEND"
+expect_contains edited.err "rebuilt with LLVM"
+
 step "CLIFWRAP_FALLBACK=off: the original error, the build fails"
 if CLIFWRAP_FALLBACK=off RUSTC_WRAPPER=$CLIFWRAP cargo build --target-dir "$E2E_SCRATCH/off" 2> off.err; then
   echo "expected the build to fail" >&2; exit 1

@@ -69,6 +69,38 @@ TEST_CASE("classification of every captured cargo call") {
   }
 }
 
+TEST_CASE("build scripts' probes, captured from num-traits, rustix and proc-macro2, pass through untouched") {
+  struct Case {
+    const char* fixture;
+    bool in_build_script;
+    const char* reason;
+  };
+  const Case cases[] = {
+      {"probe-autocfg", false, "LLVM IR"},         // --emit=llvm-ir, source on stdin, --target
+      {"probe-rustix-stdin", false, "stdin"},      // --emit=metadata -o …, source on stdin
+      {"probe-proc-macro2", true, "build script"},  // a file of its own, run from the build script
+  };
+  for (const auto& c : cases) {
+    INFO(c.fixture);
+    auto result = classify_build_script_probe(captured(c.fixture), c.in_build_script);
+    REQUIRE(result.has_value());
+    CHECK(result->kind == UnitKind::Probe);
+    CHECK(result->verdict == Verdict::PassThrough);
+    CHECK(result->reason.find(c.reason) != std::string::npos);
+  }
+  // proc-macro2's probe looks like a crate of its own: only the environment tells.
+  CHECK_FALSE(classify_build_script_probe(captured("probe-proc-macro2"), false).has_value());
+}
+
+TEST_CASE("cargo's own compiles are never build-script probes, even from a build script's environment") {
+  // A cargo run inside a build script (nested builds) gives its compiles CARGO_CRATE_NAME, which
+  // the driver reads as "not in a build script"; the command lines alone must not look like probes.
+  for (const char* fixture : {"lib", "bin", "build-script", "proc-macro", "build-std-core", "staticlib-emit-link-relibc"}) {
+    INFO(fixture);
+    CHECK_FALSE(classify_build_script_probe(captured(fixture), false).has_value());
+  }
+}
+
 TEST_CASE("host units use the backend when CLIFWRAP_HOST=backend") {
   Settings settings;
   settings.host = "backend";

@@ -69,11 +69,3 @@ TEST_CASE("sym operands, tail calls and interrupt ABIs") {
   crate.write("src/lib.rs", "extern \"x86-interrupt\" fn isr(frame: Frame) {}\n");
   CHECK(source_suggests_fallback(root)->ends_with("an interrupt ABI"));
 }
-
-TEST_CASE("a unit that fell back is remembered under its output stem") {
-  ScratchCrate cache;
-  CHECK_FALSE(remembered_fallback(cache.dir, "relibc-0123abcd").has_value());
-  remember_fallback(cache.dir, "relibc-0123abcd", "defines C-variadic functions");
-  CHECK(remembered_fallback(cache.dir, "relibc-0123abcd") == "defines C-variadic functions");
-  CHECK_FALSE(remembered_fallback(cache.dir, "relibc-ffff0000").has_value());
-}
