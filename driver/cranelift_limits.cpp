@@ -1,5 +1,7 @@
 #include "driver/cranelift_limits.hpp"
 
+#include <algorithm>
+
 #include <vector>
 
 namespace clifwrap {
@@ -50,7 +52,29 @@ constexpr FatalMessage kFatalMessages[] = {
      "has assembly, and this cg_clif's assembler rerun cannot take a JSON target spec (fixed upstream in "
      "rustc_codegen_cranelift PR #1638; the toolchain of scripts/toolchain.sh has the fix)",
      "Failed to assemble"},
+    // cg_clif hands a unit's assembly to a separate assembler (rustc's LLVM on a global_asm! crate),
+    // which is stricter than LLVM's inline-asm parser: Intel-syntax `int $3`, instructions of a
+    // function's own #[target_feature] (src/global_asm.rs: "Failed to assemble `…`").
+    {"Failed to assemble", "has assembly cg_clif's separate assembler rejects"},
 };
+
+// A panic of cg_clif or Cranelift (an internal compiler error) is a refusal too: LLVM may well
+// compile the crate. rustc's panic report names the panicking file on its first line and the
+// message on the next: `thread 'rustc' (N) panicked at …/rustc_codegen_cranelift/src/abi/mod.rs:190:81:`.
+std::optional<CraneliftFailure> cranelift_panic(std::string_view text) {
+  for (size_t at = text.find("panicked at "); at != std::string_view::npos; at = text.find("panicked at ", at + 1)) {
+    size_t line_end = std::min(text.find('\n', at), text.size());
+    std::string_view location = text.substr(at, line_end - at);
+    if (location.find("cranelift") == std::string_view::npos) continue;
+    std::string quote(location);
+    if (line_end < text.size()) {
+      std::string_view message = text.substr(line_end + 1);
+      quote += " " + std::string(message.substr(0, std::min<size_t>(message.find('\n'), 240)));
+    }
+    return CraneliftFailure{"makes cg_clif panic (an internal compiler error)", quote};
+  }
+  return std::nullopt;
+}
 
 }  // namespace
 
@@ -78,6 +102,7 @@ CodegenVerdict judge_codegen_flag(std::string_view key, std::string_view value) 
 
 std::optional<CraneliftFailure> cranelift_fatal_failure(std::string_view stderr_text) {
   auto holds = [&](std::string_view text) { return stderr_text.find(text) != std::string_view::npos; };
+  if (auto panic = cranelift_panic(stderr_text)) return panic;
   for (const auto& message : kFatalMessages) {
     if (!holds(message.text) || (!message.also.empty() && !holds(message.also))) continue;
     // The quote runs from the match to the end of its line, or of its JSON string.

@@ -104,6 +104,9 @@ struct RewriteInputs {
   std::optional<std::string> embedded_linker;
   // Names this process's private directory for `--emit obj` (a pid, so parallel rustc calls differ).
   std::string scratch_tag;
+  // Where rustc writes an internal compiler error's report (RUSTC_ICE), unless the user chose: its
+  // default, the working directory, is the toolchain's library source for -Zbuild-std crates.
+  std::optional<std::string> ice_dir;
 };
 
 // The name rustc gives this compile's files: -o's stem, else the crate name and -C extra-filename.

@@ -6,6 +6,7 @@
 #include "common/files.hpp"
 #include "common/process.hpp"
 #include "driver/backend.hpp"
+#include "driver/backend_abilities.hpp"
 #include "driver/cranelift_toolchain.hpp"
 #include "driver/link_mode.hpp"
 #include "driver/rustc_facts_cache.hpp"
@@ -124,6 +125,13 @@ int run_doctor(const std::string& rustc, const std::optional<std::string>& targe
   auto backend = resolve_backend(settings->backend, *facts);
   if (backend) report.ok("backend", backend->describe() + " [" + settings->origin["backend"] + "]");
   else report.failed("backend", with_toolchain_hint(backend.error(), *facts, settings->cache_dir));
+  if (backend && backend->kind == Backend::Kind::Cranelift) {
+    // Asked of the backend itself (two small compiles, once per backend; cached).
+    BackendAbilities abilities = backend_abilities(*backend, *facts, settings->cache_dir);
+    auto word = [](bool compiles) { return compiles ? "compiled" : "refused: such crates fall back to LLVM"; };
+    report.note("refusals", std::string("sym operands ") + word(abilities.sym_operands) + "; C-variadic definitions " +
+                                word(abilities.variadic_definitions));
+  }
   check_toolchain(report, *facts, settings->cache_dir);
 
   if (!settings->wrapper.empty()) {

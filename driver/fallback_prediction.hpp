@@ -12,8 +12,22 @@
 
 namespace clifwrap {
 
+// What the search looks for, and where.
+struct PredictionScope {
+  // The target's architecture (x86_64, aarch64, x86, riscv64): `arch/<another>` directories, the
+  // way kernels keep code for other architectures behind cfgs, are not searched.
+  std::string target_arch;
+  // What the backend refuses (driver/backend_abilities.hpp): cg_clif as shipped refuses both.
+  bool refuses_sym = true;
+  bool refuses_variadic = true;
+};
+
 // What in the sources under the crate root's directory suggests a fallback (file:line and the
 // construct), if anything.
-std::optional<std::string> source_suggests_fallback(const std::string& crate_root);
+std::optional<std::string> source_suggests_fallback(const std::string& crate_root, const PredictionScope& scope = {});
+
+// The architecture a target triple (or a JSON spec named after one) builds for, as the search
+// names directories: x86_64, aarch64, x86 (i586, i686), riscv64 (riscv64gc).
+std::string target_arch_of(std::string_view triple);
 
 }  // namespace clifwrap

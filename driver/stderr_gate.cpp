@@ -19,6 +19,8 @@ void write_line(std::string_view line) {
 
 }  // namespace
 
+// An error diagnostic, or the first line of a panic report (written before rustc's own "the
+// compiler unexpectedly panicked" error: a fallback must see where it happened).
 bool is_error_line(std::string_view line) {
   if (line.starts_with("{\"$message_type\":\"diagnostic\"")) {
     // The first "level" is the diagnostic's own: children come after it, and a quote inside a
@@ -26,6 +28,7 @@ bool is_error_line(std::string_view line) {
     size_t at = line.find("\"level\":\"");
     return at != std::string_view::npos && line.substr(at + 9).starts_with("error");
   }
+  if (line.starts_with("thread '") && line.find(" panicked at ") != std::string_view::npos) return true;
   return line.starts_with("error:") || line.starts_with("error[");
 }
 

@@ -11,6 +11,7 @@
 #include "common/temporaries.hpp"
 #include "crt/archive_fold.hpp"
 #include "crt/object_merge.hpp"
+#include "driver/backend_abilities.hpp"
 #include "driver/cranelift_limits.hpp"
 #include "driver/cranelift_toolchain.hpp"
 #include "driver/fallback_memory.hpp"
@@ -111,7 +112,13 @@ std::optional<std::string> expected_fallback(const WrapperDecision& decision) {
   if (decision.invocation.has_unstable("force-unstable-if-unmarked")) return std::nullopt;
   const auto& inputs = decision.invocation.inputs;
   if (inputs.empty() || inputs.front() == "-") return std::nullopt;
-  return source_suggests_fallback(inputs.front());
+  const RustcFacts& facts = *decision.facts;
+  BackendAbilities abilities = backend_abilities(*decision.plan->backend, facts, decision.settings->cache_dir);
+  PredictionScope scope;
+  scope.target_arch = target_arch_of(decision.invocation.target.value_or(facts.host));
+  scope.refuses_sym = !abilities.sym_operands;
+  scope.refuses_variadic = !abilities.variadic_definitions;
+  return source_suggests_fallback(inputs.front(), scope);
 }
 
 Result<RunResult> run_plan(const RustcPlan& plan, bool used_argfile, const LineSink* stderr_lines) {
@@ -179,6 +186,7 @@ Result<WrapperDecision> decide_wrapper(const std::vector<std::string>& rustc_and
   RewriteInputs inputs;
   inputs.bootstrap_already_set = env("RUSTC_BOOTSTRAP").value_or("") == "1";
   inputs.scratch_tag = std::to_string(getpid());
+  if (!env("RUSTC_ICE")) inputs.ice_dir = settings->cache_dir + "/ice";
   if (inv.target) {
     auto resolved = resolve_target(*facts, *inv.target, settings->cache_dir);
     if (!resolved) return tl::unexpected(resolved.error());
@@ -261,6 +269,9 @@ Error run_wrapper(const WrapperDecision& decision, long long started_ms) {
   for (const auto& dropped : plan.dropped)
     std::fprintf(stderr, "warning: clifwrap: crate `%s`: dropped `%s`: %s\n", crate.c_str(), dropped.flag.c_str(),
                  dropped.reason.c_str());
+
+  for (const auto& change : plan.env)
+    if (change.name == "RUSTC_ICE") (void)make_directories(change.value);  // rustc writes no report into a missing one
 
   // `--emit obj`'s private directory: made before rustc runs, removed whatever happens.
   std::optional<TemporaryDirectory> private_dir;

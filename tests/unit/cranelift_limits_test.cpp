@@ -63,3 +63,26 @@ TEST_CASE("the fallback quotes cg_clif's own words, from a human or a JSON diagn
   CHECK(cranelift_fatal_failure("error: asm! and global_asm! sym operands are not yet supported")->quote ==
         "asm! and global_asm! sym operands are not yet supported");
 }
+
+TEST_CASE("a panic inside cg_clif or Cranelift falls back, quoting where and what") {
+  // As rustc 1.96 with cg_clif printed it for compiler_builtins on Redox's softfloat aarch64 spec.
+  std::string_view ice =
+      "thread 'rustc' (4242) panicked at compiler/rustc_codegen_cranelift/src/abi/mod.rs:190:81:\n"
+      "called `Result::unwrap()` on an `Err` value: IncompatibleSignature(\"__lttf2\", ...)\n"
+      "note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace\n"
+      "{\"$message_type\":\"diagnostic\",\"message\":\"the compiler unexpectedly panicked. this is a bug.\"}\n";
+  auto failure = cranelift_fatal_failure(ice);
+  REQUIRE(failure.has_value());
+  CHECK(failure->reason == "makes cg_clif panic (an internal compiler error)");
+  CHECK(failure->quote.starts_with("panicked at compiler/rustc_codegen_cranelift/src/abi/mod.rs:190:81:"));
+  CHECK(failure->quote.find("IncompatibleSignature") != std::string::npos);
+  // A panic elsewhere in rustc is no reason to try LLVM.
+  CHECK_FALSE(cranelift_fatal_failure("thread 'rustc' (1) panicked at compiler/rustc_middle/src/ty/mod.rs:1:1:\nboom\n"));
+}
+
+TEST_CASE("cg_clif's separate assembler rejecting a unit's assembly falls back") {
+  auto failure = cranelift_fatal_failure("error: unknown token in expression\n\nerror: Failed to assemble `int $3`\n");
+  REQUIRE(failure.has_value());
+  CHECK(failure->reason == "has assembly cg_clif's separate assembler rejects");
+  CHECK(failure->quote == "Failed to assemble `int $3`");
+}

@@ -63,9 +63,63 @@ TEST_CASE("declarations, comments and look-alikes are not taken for refused cons
 TEST_CASE("sym operands, tail calls and interrupt ABIs") {
   ScratchCrate crate;
   std::string root = crate.write("src/lib.rs", "fn f() { unsafe { core::arch::asm!(\"call {f}\", f = sym g) } }\n");
-  CHECK(source_suggests_fallback(root)->ends_with("a sym operand naming a function"));
+  CHECK(source_suggests_fallback(root)->ends_with("a sym operand cg_clif refuses"));
   crate.write("src/lib.rs", "fn f(x: u32) -> u32 { become g(x) }\n");
   CHECK(source_suggests_fallback(root)->ends_with("a tail call"));
   crate.write("src/lib.rs", "extern \"x86-interrupt\" fn isr(frame: Frame) {}\n");
   CHECK(source_suggests_fallback(root)->ends_with("an interrupt ABI"));
+}
+
+TEST_CASE("sym of a static: taken in asm!, refused in global_asm! and naked functions") {
+  ScratchCrate crate;
+  std::string root = crate.write("src/lib.rs", "fn f() { unsafe { core::arch::asm!(\"lea {s}, %rax\", s = sym COUNTER) } }\n");
+  CHECK_FALSE(source_suggests_fallback(root).has_value());
+  crate.write("src/lib.rs", "core::arch::global_asm!(\n  \".quad {s}\",\n  s = sym COUNTER,\n);\n");
+  CHECK(source_suggests_fallback(root)->ends_with("lib.rs:3: a sym operand cg_clif refuses"));
+  crate.write("src/lib.rs", "#[unsafe(naked)]\nextern \"C\" fn entry() {\n  core::arch::naked_asm!(\"jmp {t}\", t = sym TABLE)\n}\n");
+  CHECK(source_suggests_fallback(root)->ends_with("lib.rs:3: a sym operand cg_clif refuses"));
+}
+
+TEST_CASE("reading or dropping a VaList is refused like a variadic definition") {
+  ScratchCrate crate;
+  std::string root = crate.write("src/lib.rs", "pub unsafe fn vfmt(fmt: *const u8, mut ap: VaList) -> i32 { 0 }\n");
+  CHECK(source_suggests_fallback(root)->ends_with("a VaList parameter"));
+  crate.write("src/lib.rs", "fn next(ap: &mut Args) -> i32 { unsafe { ap.list.arg::<i32>() } }\n");
+  CHECK(source_suggests_fallback(root)->ends_with("a VaList read"));
+}
+
+TEST_CASE("what the backend compiles is not searched for") {
+  ScratchCrate crate;
+  std::string root = crate.write("src/lib.rs", "core::arch::global_asm!(\"call {f}\", f = sym handler);\n");
+  PredictionScope with_sym;
+  with_sym.refuses_sym = false;
+  CHECK(source_suggests_fallback(root).has_value());
+  CHECK_FALSE(source_suggests_fallback(root, with_sym).has_value());
+  crate.write("src/lib.rs", "pub unsafe extern \"C\" fn printf(f: *const u8, mut args: ...) -> i32 { 0 }\n");
+  PredictionScope with_variadics;
+  with_variadics.refuses_variadic = false;
+  CHECK_FALSE(source_suggests_fallback(root, with_variadics).has_value());
+}
+
+TEST_CASE("arch/<another architecture> is not searched, arch/<the target's> and shared code are") {
+  ScratchCrate crate;
+  std::string root = crate.write("src/lib.rs", "mod arch;\n");
+  (void)make_directories(crate.dir + "/src/arch/aarch64");
+  (void)make_directories(crate.dir + "/src/arch/x86_shared");
+  crate.write("src/arch/aarch64/start.rs", "core::arch::naked_asm!(\"b {k}\", k = sym kstart)\n");
+  PredictionScope x86_64;
+  x86_64.target_arch = "x86_64";
+  CHECK_FALSE(source_suggests_fallback(root, x86_64).has_value());
+  PredictionScope aarch64;
+  aarch64.target_arch = "aarch64";
+  CHECK(source_suggests_fallback(root, aarch64).has_value());
+  crate.write("src/arch/x86_shared/idt.rs", "core::arch::naked_asm!(\"call {h}\", h = sym handler)\n");
+  CHECK(source_suggests_fallback(root, x86_64)->find("x86_shared/idt.rs:1") != std::string::npos);
+}
+
+TEST_CASE("a target's architecture, from a triple or a JSON spec named after one") {
+  CHECK(target_arch_of("x86_64-unknown-redox") == "x86_64");
+  CHECK(target_arch_of("i586-unknown-redox") == "x86");
+  CHECK(target_arch_of("riscv64gc-unknown-redox") == "riscv64");
+  CHECK(target_arch_of("/cache/specs/0123/aarch64-unknown-kernel.json") == "aarch64");
 }

@@ -39,6 +39,8 @@ TEST_CASE("error lines and metadata notices, in rustc's JSON and human formats")
   CHECK(is_error_line("error[E0308]: mismatched types\n"));
   CHECK(is_error_line("error: Defining variadic functions is not yet supported by Cranelift\n"));
   CHECK_FALSE(is_error_line("warning: unused variable: `x`\n"));
+  CHECK(is_error_line("thread 'rustc' (4242) panicked at compiler/rustc_codegen_cranelift/src/abi/mod.rs:190:81:\n"));
+  CHECK_FALSE(is_error_line("thread 'main' spawned a panicking closure\n"));
   CHECK_FALSE(is_error_line(R"({"$message_type":"diagnostic","message":"say \"level\":\"error\"","code":null,"level":"warning"})"));
   CHECK(is_metadata_notice(kMetadata));
   CHECK_FALSE(is_metadata_notice(kLink));
