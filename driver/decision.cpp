@@ -253,6 +253,11 @@ RustcPlan plan_rewrite(const std::string& rustc, const RustcInvocation& inv, con
     if (replacement[i]) plan.args.push_back(*replacement[i]);
     else if (!dropped[i]) plan.args.push_back(inv.args[i]);
   }
+  std::string mem_feature = "feature=\"mem\"";
+  if (inputs.builtins_mem && std::find(inv.cfgs.begin(), inv.cfgs.end(), mem_feature) == inv.cfgs.end())
+    add("--cfg=" + mem_feature,
+        "memcpy, memset, memcmp and bcmp for a target without an OS: Cranelift calls them where LLVM inlines "
+        "copies (compiler_builtins' build script turns this on only for triples with `-none`)");
   if (inputs.spec_path && !inv.has_unstable("unstable-options"))
     add("-Zunstable-options", "rustc loads a JSON target only with it");
   if (inputs.backend) add("-Zcodegen-backend=" + inputs.backend->codegen_backend, "the backend: " + inputs.backend->describe());
@@ -312,6 +317,13 @@ bool runs_linker(const RustcInvocation& inv) {
   bool links_kind = inv.test_harness || inv.crate_types.empty();  // rustc's default crate type is bin
   for (std::string_view type : {"bin", "dylib", "cdylib", "proc-macro"}) links_kind = links_kind || has_crate_type(inv, type);
   return links_kind && emits(inv, "link");
+}
+
+bool spec_without_os(std::string_view spec_text) {
+  size_t key = spec_text.find("\"os\"");
+  if (key == std::string_view::npos) return true;  // rustc's default
+  size_t value = spec_text.find('"', spec_text.find(':', key));
+  return value != std::string_view::npos && spec_text.substr(value).starts_with("\"none\"");
 }
 
 bool uses_build_std(const RustcInvocation& inv) {

@@ -107,6 +107,9 @@ struct RewriteInputs {
   // Where rustc writes an internal compiler error's report (RUSTC_ICE), unless the user chose: its
   // default, the working directory, is the toolchain's library source for -Zbuild-std crates.
   std::optional<std::string> ice_dir;
+  // compiler_builtins gets its `mem` feature (memcpy, memset, memcmp, bcmp; weak, so a kernel's own
+  // win): for a target without an OS, where Cranelift calls them for copies LLVM inlines.
+  bool builtins_mem = false;
 };
 
 // The name rustc gives this compile's files: -o's stem, else the crate name and -C extra-filename.
@@ -123,6 +126,9 @@ bool runs_linker(const RustcInvocation& inv);
 // stand in for Cranelift in the tests.
 RustcPlan plan_rewrite(const std::string& rustc, const RustcInvocation& inv, const Settings& settings,
                        const RustcFacts& facts, const RewriteInputs& inputs);
+
+// Whether a JSON target spec's text says the target has no OS (no "os" key, or "none").
+bool spec_without_os(std::string_view spec_text);
 
 // Whether the call compiles against std crates built by cargo's -Zbuild-std (visible in captured
 // cargo calls: the std crates get -Zforce-unstable-if-unmarked, user crates `--extern noprelude:`).

@@ -220,6 +220,12 @@ Result<WrapperDecision> decide_wrapper(const std::vector<std::string>& rustc_and
     backend = resolve_backend(settings->backend, *facts);
   if (!backend) return tl::unexpected(with_toolchain_hint(backend.error(), *facts, settings->cache_dir));
   inputs.backend = *backend;
+  if (inv.crate_name == "compiler_builtins" && backend->treated_as_cranelift() && inv.target) {
+    std::optional<std::string> spec = inputs.spec_path;
+    if (!spec && inv.target->ends_with(".json")) spec = *inv.target;
+    auto text = spec ? read_file(*spec) : Result<std::string>();
+    inputs.builtins_mem = spec && text && spec_without_os(*text);
+  }
   if (settings->link_mode == "embedded" && runs_linker(inv)) {
     std::string linker = embedded_linker_path();
     if (!is_regular_file(linker))

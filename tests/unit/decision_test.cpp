@@ -223,3 +223,18 @@ TEST_CASE("-Zbuild-std is visible in the std crates' and the user crates' calls,
   CHECK_FALSE(uses_build_std(captured("bin")));
   CHECK_FALSE(uses_build_std(captured("lib-registry-itoa")));
 }
+
+TEST_CASE("compiler_builtins for a target without an OS gets its mem functions, once") {
+  CHECK(spec_without_os(R"({"arch": "x86_64", "llvm-target": "x86_64-unknown-none-elf"})"));
+  CHECK(spec_without_os(R"({"arch": "aarch64", "os": "none"})"));
+  CHECK_FALSE(spec_without_os(R"({"arch": "x86_64", "os": "redox"})"));
+  auto inputs = with(kStandIn, true);
+  inputs.builtins_mem = true;
+  // Captured for x86_64-unknown-none, whose `-none` made the build script turn `mem` on already.
+  auto plan = plan_rewrite("rustc", captured("build-std-compiler-builtins"), Settings{}, debian_facts(), inputs);
+  CHECK_FALSE(contains(plan.args, "--cfg=feature=\"mem\""));
+  auto json_target = captured("build-std-compiler-builtins");  // a kernel's JSON spec: no `-none` in its name
+  std::erase(json_target.cfgs, "feature=\"mem\"");
+  plan = plan_rewrite("rustc", json_target, Settings{}, debian_facts(), inputs);
+  CHECK(contains(plan.args, "--cfg=feature=\"mem\""));
+}
