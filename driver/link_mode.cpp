@@ -62,7 +62,8 @@ int report(const Error& error) {
 }
 
 struct LinkContext {
-  std::string program_name;
+  std::string program_name;  // the file name it was run by: clifwrap-link, x86_64-unknown-redox-gcc
+  std::string invoked_as;    // argv[0] as given: a path, or a name found in PATH
   std::string target;
   Settings settings;
   long long started_ms = 0;
@@ -100,8 +101,13 @@ int hand_over(const LinkContext& context, const LinkPlan& plan, const std::vecto
   auto linker = original_linker(context, plan, env);
   if (!linker) {
     log_link(context, plan, "failed", "unknown option " + unknown, {}, 1);
-    return report(Error{"unknown linker option `" + unknown + "`", context.program_name,
-                       "set CLIFWRAP_LINK=system to link with the target's own linker, or link without that option"});
+    // Run as <gnu-target>-gcc (a toolchain directory's linker), clifwrap is the target's linker:
+    // there is no other to point at.
+    std::string hint = target_from_linker_name(context.program_name).empty()
+                           ? "set CLIFWRAP_LINK=system to link with the target's own linker, or link without that option"
+                           : "no other linker for " + context.target + " stands behind " + context.program_name +
+                                 ": link without that option, and report it to clifwrap (lld may well take it)";
+    return report(Error{"unknown linker option `" + unknown + "`", context.program_name, hint});
   }
   std::fprintf(stderr, "clifwrap-link: note: handing this link to `%s`: the option `%s` is not one it plans\n",
                linker->c_str(), unknown.c_str());
@@ -157,7 +163,7 @@ std::string target_from_linker_name(std::string_view program_name) {
 // the linker it names, <dir>/bin/<gnu-target>-gcc, finds its sysroot in <dir>/<gnu-target>, as a
 // cross gcc built --with-sysroot does. The redox profile uses it when no sysroot is configured.
 std::string sysroot_beside_linker(const LinkContext& context, const EnvLookup& env) {
-  std::vector<std::string> linkers = {context.program_name};
+  std::vector<std::string> linkers = {context.invoked_as};
   if (auto original = env(kOriginalLinkerVariable); original && !original->empty()) linkers.push_back(*original);
   for (const auto& linker : linkers) {
     std::string gnu_target = target_from_linker_name(file_name(linker));
@@ -171,7 +177,8 @@ std::string sysroot_beside_linker(const LinkContext& context, const EnvLookup& e
   return {};
 }
 
-int run_linker_mode(const std::string& program_name, const std::vector<std::string>& all_args, const EnvLookup& env) {
+int run_linker_mode(const std::string& invoked_as, const std::vector<std::string>& all_args, const EnvLookup& env) {
+  std::string program_name = file_name(invoked_as);
   if (all_args.size() == 1 && (all_args[0] == "--help" || all_args[0] == "-h")) return print_linker_help();
   if (all_args.size() == 1 && all_args[0] == "--version") {
     std::printf("clifwrap-link (clifwrap %s), linking with lld 22\n", CLIFWRAP_VERSION_STRING);
@@ -182,6 +189,7 @@ int run_linker_mode(const std::string& program_name, const std::vector<std::stri
 
   LinkContext context;
   context.program_name = program_name;
+  context.invoked_as = invoked_as;
   context.started_ms = monotonic_ms();
   auto settings = load_settings(env, current_directory(), std::nullopt);
   if (!settings) return report(settings.error());

@@ -268,7 +268,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   std::string program = clifwrap::file_name(argc > 0 ? argv[0] : "clifwrap");
   bool linker_mode = clifwrap::is_linker_name(program);
-  int code = linker_mode ? clifwrap::run_linker_mode(program, args, clifwrap::process_environment())
+  int code = linker_mode ? clifwrap::run_linker_mode(argc > 0 ? argv[0] : program, args, clifwrap::process_environment())
                          : clifwrap::dispatch(args);
   // As ld.lld does after a link: lld's memory and libLLVM's static destructors are not worth
   // tearing down, and after a fatal lld error they must not be (lld_state_spoiled).

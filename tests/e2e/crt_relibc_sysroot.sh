@@ -70,6 +70,21 @@ run ./prog one > ../prog.out
 expect_contains ../prog.out "init ran before main"
 expect_contains ../prog.out "one argument"
 
+step "a toolchain directory's <gnu-target>-gcc, run by its path: its sysroot beside it, relibc's libc.so line"
+mkdir -p ../tc/bin && ln -s "$CLIFWRAP" ../tc/bin/x86_64-unknown-redox-gcc && ln -s ../sysroot ../tc/x86_64-unknown-redox
+"$E2E_SCRATCH/tc/bin/x86_64-unknown-redox-gcc" -static -nodefaultlibs -o prog-tc main.o -lc  # not in PATH
+run ./prog-tc one
+[ "$status" = 42 ]
+printf '{\n  environ;\n};\n' > ../dynlst.txt
+# relibc's Makefile: $(CC) -nostdlib -shared … -o libc.so (its ld_so.o left out)
+"$E2E_SCRATCH/tc/bin/x86_64-unknown-redox-gcc" -nostdlib -shared -Wl,--gc-sections -Wl,--dynamic-list=../dynlst.txt \
+  -Wl,-z,pack-relative-relocs -Wl,--sort-common -Wl,--whole-archive target/release/librelibc.a -Wl,--no-whole-archive \
+  -Wl,-soname,libc.so.6 -o ../libc.so
+readelf -dW ../libc.so | grep -q 'SONAME.*libc.so.6'
+run "$E2E_SCRATCH/tc/bin/x86_64-unknown-redox-gcc" -Wl,--no-such-option -o never main.o 2> ../tc-unknown.err
+[ "$status" = 1 ]
+expect_contains ../tc-unknown.err "no other linker for x86_64-unknown-redox stands behind x86_64-unknown-redox-gcc"
+
 step "partial-link: objects and whole archives into one relocatable object"
 "$CLIFWRAP" partial-link -o ../crti-crtn.o target/release/crti.o target/release/crtn.o > ../partial.out
 expect_contains ../partial.out "one relocatable object from 2 inputs"
