@@ -283,6 +283,8 @@ RustcPlan plan_rewrite(const std::string& rustc, const RustcInvocation& inv, con
     set_env({std::string(kLinkTargetVariable), target}, "tells clifwrap-link the target");
     if (plan.original_linker)
       set_env({std::string(kOriginalLinkerVariable), *plan.original_linker}, "the linker clifwrap-link stands in for");
+    if (inputs.soft_float_link)
+      set_env({std::string(kSoftFloatVariable), "1"}, "a soft-float target: clifwrap-link checks for FP/SIMD registers");
   }
 
   // -Z flags need a nightly; on a release rustc clifwrap enables them for the calls it rewrites

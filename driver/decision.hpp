@@ -110,6 +110,8 @@ struct RewriteInputs {
   // compiler_builtins gets its `mem` feature (memcpy, memset, memcmp, bcmp; weak, so a kernel's own
   // win): for a target without an OS, where Cranelift calls them for copies LLVM inlines.
   bool builtins_mem = false;
+  // The target's spec says soft-float: clifwrap-link checks the output for FP/SIMD registers.
+  bool soft_float_link = false;
 };
 
 // The name rustc gives this compile's files: -o's stem, else the crate name and -C extra-filename.

@@ -12,6 +12,7 @@
 #include "driver/command_options.hpp"
 #include "driver/invocation_log.hpp"
 #include "driver/wrapper_mode.hpp"
+#include "linkplan/fp_register_check.hpp"
 #include "linkplan/link_planner.hpp"
 #include "linkplan/lld_command.hpp"
 #include "linkplan/llvm_module.hpp"
@@ -38,6 +39,8 @@ constexpr OptionSpec kLinkerOptions[] = {
 constexpr VariableSpec kHandoverVariables[] = {
     {kLinkTargetVariable, "set by wrapper mode: the target triple rustc links for"},
     {kOriginalLinkerVariable, "set by wrapper mode: the linker rustc would have run (-C linker)"},
+    {kSoftFloatVariable, "set by wrapper mode to 1 for a soft-float target: the output is checked for FP/SIMD "
+                         "registers in code Cranelift compiled"},
 };
 
 int print_linker_help() {
@@ -64,6 +67,7 @@ int report(const Error& error) {
 struct LinkContext {
   std::string program_name;  // the file name it was run by: clifwrap-link, x86_64-unknown-redox-gcc
   std::string invoked_as;    // argv[0] as given: a path, or a name found in PATH
+  bool soft_float = false;   // wrapper mode says the target is soft-float: the FP/SIMD check runs
   std::string target;
   Settings settings;
   long long started_ms = 0;
@@ -117,6 +121,14 @@ int hand_over(const LinkContext& context, const LinkPlan& plan, const std::vecto
   return report(exec_program(command));
 }
 
+// A soft-float kernel: the output may hold no FP/SIMD register in code Cranelift compiled.
+Result<void> check_fp_registers(const std::string& output, const std::string& map) {
+  auto findings = find_fp_registers(output, map);
+  if (!findings) return tl::unexpected(findings.error());
+  if (!findings->empty()) return tl::unexpected(fp_register_error(*findings, output));
+  return {};
+}
+
 int link_in_process(const LinkContext& context, const LinkPlan& plan, const SysrootProfile& profile) {
   std::string output_dir = parent_directory(absolute_path(plan.output));
   if (access(output_dir.c_str(), W_OK) != 0)
@@ -126,12 +138,24 @@ int link_in_process(const LinkContext& context, const LinkPlan& plan, const Sysr
   TemporaryFile output(plan.output);
   std::vector<std::string> argv = lld_arguments(plan, output.path());
   std::string reason = std::string(link_kind_name(plan.kind)) + ", " + profile.name + " profile, lld in-process";
+  std::optional<TemporaryFile> map;  // lld's map: which input each address came from
+  if (context.soft_float) {
+    map.emplace(plan.output + ".map");
+    argv.push_back("-Map=" + map->path());
+    reason += ", FP/SIMD check";
+  }
 
   auto outcome = run_lld(argv, LldRun::OneShot);
   if (!outcome) return report(outcome.error());
   if (outcome->exit_code != 0) {
     log_link(context, plan, "failed", reason, argv, outcome->exit_code);
     return outcome->exit_code;
+  }
+  if (map) {
+    if (auto checked = check_fp_registers(output.path(), map->path()); !checked) {
+      log_link(context, plan, "failed", reason + ": " + checked.error().message.substr(0, checked.error().message.find('\n')), argv, 1);
+      return report(checked.error());
+    }
   }
   if (auto elf = read_elf_summary(output.path())) {
     for (const auto& warning : output_warnings(*elf, plan)) {
@@ -190,6 +214,7 @@ int run_linker_mode(const std::string& invoked_as, const std::vector<std::string
   LinkContext context;
   context.program_name = program_name;
   context.invoked_as = invoked_as;
+  context.soft_float = env(kSoftFloatVariable).value_or("") == "1";
   context.started_ms = monotonic_ms();
   auto settings = load_settings(env, current_directory(), std::nullopt);
   if (!settings) return report(settings.error());

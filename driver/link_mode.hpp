@@ -16,6 +16,7 @@ namespace clifwrap {
 // Set by wrapper mode for the linker it injects; rustc passes its environment on to the linker.
 inline constexpr std::string_view kLinkTargetVariable = "CLIFWRAP_LINK_TARGET";      // the target triple
 inline constexpr std::string_view kOriginalLinkerVariable = "CLIFWRAP_LINK_ORIGINAL";  // -C linker before
+inline constexpr std::string_view kSoftFloatVariable = "CLIFWRAP_LINK_SOFT_FLOAT";     // 1: the FP/SIMD check
 
 // Where wrapper mode finds clifwrap-link: beside this executable (a symlink to it).
 std::string embedded_linker_path();

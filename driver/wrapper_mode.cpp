@@ -20,6 +20,7 @@
 #include "driver/link_mode.hpp"
 #include "driver/rustc_facts_cache.hpp"
 #include "driver/stderr_gate.hpp"
+#include "linkplan/fp_register_check.hpp"
 #include "targets/target_specs.hpp"
 
 namespace clifwrap {
@@ -220,13 +221,17 @@ Result<WrapperDecision> decide_wrapper(const std::vector<std::string>& rustc_and
     backend = resolve_backend(settings->backend, *facts);
   if (!backend) return tl::unexpected(with_toolchain_hint(backend.error(), *facts, settings->cache_dir));
   inputs.backend = *backend;
-  if (inv.crate_name == "compiler_builtins" && backend->treated_as_cranelift() && inv.target) {
+  bool builtins = inv.crate_name == "compiler_builtins" && backend->treated_as_cranelift();
+  bool links = settings->link_mode == "embedded" && runs_linker(inv);
+  if ((builtins || links) && inv.target) {
+    // The spec rustc gets (derived, or the user's JSON): only these two kinds of unit read it.
     std::optional<std::string> spec = inputs.spec_path;
     if (!spec && inv.target->ends_with(".json")) spec = *inv.target;
     auto text = spec ? read_file(*spec) : Result<std::string>();
-    inputs.builtins_mem = spec && text && spec_without_os(*text);
+    inputs.builtins_mem = builtins && spec && text && spec_without_os(*text);
+    inputs.soft_float_link = links && spec && text && spec_is_soft_float(*text);
   }
-  if (settings->link_mode == "embedded" && runs_linker(inv)) {
+  if (links) {
     std::string linker = embedded_linker_path();
     if (!is_regular_file(linker))
       return fail("clifwrap-link is missing beside clifwrap", linker,

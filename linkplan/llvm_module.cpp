@@ -31,9 +31,11 @@ Result<LlvmModule> load() {
     LlvmModule module{symbol<clifwrap_lld_link_fn>(handle, "clifwrap_lld_link"),
                       symbol<clifwrap_archive_read_fn>(handle, "clifwrap_archive_read"),
                       symbol<clifwrap_archive_write_fn>(handle, "clifwrap_archive_write"),
-                      symbol<clifwrap_object_check_fn>(handle, "clifwrap_object_check")};
+                      symbol<clifwrap_object_check_fn>(handle, "clifwrap_object_check"),
+                      symbol<clifwrap_fp_scan_fn>(handle, "clifwrap_fp_scan")};
     if (version == nullptr || version() != CLIFWRAP_LLVM_MODULE_ABI_VERSION || module.lld_link == nullptr ||
-        module.archive_read == nullptr || module.archive_write == nullptr || module.object_check == nullptr)
+        module.archive_read == nullptr || module.archive_write == nullptr || module.object_check == nullptr ||
+        module.fp_scan == nullptr)
       return fail("this LLVM module belongs to another clifwrap version", path, "reinstall clifwrap with its module");
     return module;
   }

@@ -16,6 +16,7 @@ struct LlvmModule {
   clifwrap_archive_read_fn archive_read = nullptr;
   clifwrap_archive_write_fn archive_write = nullptr;
   clifwrap_object_check_fn object_check = nullptr;
+  clifwrap_fp_scan_fn fp_scan = nullptr;
 };
 
 // Loads the module once per process; an Error names where it looked and what to do.

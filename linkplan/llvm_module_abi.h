@@ -7,7 +7,7 @@
 
 #include <stddef.h>
 
-#define CLIFWRAP_LLVM_MODULE_ABI_VERSION 2
+#define CLIFWRAP_LLVM_MODULE_ABI_VERSION 3
 
 #ifdef __cplusplus
 extern "C" {
@@ -46,6 +46,13 @@ typedef int (*clifwrap_archive_write_fn)(const char* path, size_t count, const c
 /* Checks an ELF object's structure (sections, symbol tables, relocations) the way lld's parser
  * will read it: 0 when sound or not ELF at all, else 1 with the reason sent to the sink. */
 typedef int (*clifwrap_object_check_fn)(const char* data, size_t size, clifwrap_text_sink sink, void* context);
+
+/* Finds FP/SIMD register operands in the code of a linked ELF file that Cranelift compiled (its
+ * inputs' `.comment` says so), using lld's map of that link (-Map) to know each address's input.
+ * Each function with one reaches the sink on stream 1 as a line: demangled function, TAB, input,
+ * TAB, the first such instruction. Returns 0, or 1 with the reason on stream 2 when the files
+ * cannot be read. */
+typedef int (*clifwrap_fp_scan_fn)(const char* elf_path, const char* map_path, clifwrap_text_sink sink, void* context);
 
 #ifdef __cplusplus
 }
