@@ -122,8 +122,9 @@ int hand_over(const LinkContext& context, const LinkPlan& plan, const std::vecto
 }
 
 // A soft-float kernel: the output may hold no FP/SIMD register in code Cranelift compiled.
-Result<void> check_fp_registers(const std::string& output, const std::string& map) {
-  auto findings = find_fp_registers(output, map);
+// `linked`: the temporary file lld wrote; `output`: the name it would get.
+Result<void> check_fp_registers(const std::string& linked, const std::string& map, const std::string& output) {
+  auto findings = find_fp_registers(linked, map);
   if (!findings) return tl::unexpected(findings.error());
   if (!findings->empty()) return tl::unexpected(fp_register_error(*findings, output));
   return {};
@@ -152,7 +153,7 @@ int link_in_process(const LinkContext& context, const LinkPlan& plan, const Sysr
     return outcome->exit_code;
   }
   if (map) {
-    if (auto checked = check_fp_registers(output.path(), map->path()); !checked) {
+    if (auto checked = check_fp_registers(output.path(), map->path(), plan.output); !checked) {
       log_link(context, plan, "failed", reason + ": " + checked.error().message.substr(0, checked.error().message.find('\n')), argv, 1);
       return report(checked.error());
     }

@@ -30,8 +30,9 @@ Result<std::vector<FpFinding>> find_fp_registers(const std::string& elf_path, co
                 elf_path, "the link succeeded; check the file");
   std::vector<FpFinding> findings;
   for (const auto& line : split(text.out, '\n')) {
-    auto fields = split(line, '\t');
-    if (fields.size() == 3) findings.push_back({fields[0], fields[1], fields[2]});
+    size_t first = line.find('\t'), second = line.find('\t', first + 1);
+    if (second != std::string::npos)
+      findings.push_back({line.substr(0, first), line.substr(first + 1, second - first - 1), line.substr(second + 1)});
   }
   return findings;
 }

@@ -243,6 +243,7 @@ extern "C" __attribute__((visibility("default"))) int clifwrap_fp_scan(const cha
       std::string text;
       llvm::raw_string_ostream stream(text);
       printer->printInst(&inst, address, "", *subtarget, stream);
+      std::replace(text.begin(), text.end(), '\t', ' ');  // the printer separates operands with a tab
       findings[function] = {function, llvm::StringRef(text).trim().str(), input->input};
     }
   }
