@@ -3,6 +3,8 @@
 #include <sys/stat.h>
 
 #include "common/files.hpp"
+#include "common/hash.hpp"
+#include "common/strings.hpp"
 #include "driver/elf_needed.hpp"
 
 namespace clifwrap {
@@ -50,6 +52,15 @@ Result<Backend> backend_dylib(const std::string& path, const RustcFacts& facts) 
   return Backend{Backend::Kind::Cranelift, path, driver->directory};
 }
 
+// The dylib a Cranelift backend loads from: the path it was given, or the sysroot's.
+std::string loaded_dylib(const Backend& backend, const RustcFacts& facts) {
+  if (is_dylib_path(backend.codegen_backend)) return backend.codegen_backend;
+  std::string dir = facts.sysroot + "/lib/rustlib/" + facts.host + "/codegen-backends";
+  for (const auto& name : list_directory(dir))
+    if (std::string_view(name).starts_with(kCraneliftPrefix)) return dir + "/" + name;
+  return {};
+}
+
 }  // namespace
 
 std::string Backend::describe() const {
@@ -64,19 +75,23 @@ std::string Backend::describe() const {
 Backend llvm_backend() { return Backend{Backend::Kind::Llvm, "llvm", {}}; }
 
 std::string backend_identity(const Backend& backend, const RustcFacts& facts) {
-  std::string dylib;
   if (backend.kind != Backend::Kind::Cranelift) return "llvm " + facts.release;
-  if (is_dylib_path(backend.codegen_backend)) {
-    dylib = backend.codegen_backend;
-  } else {
-    std::string dir = facts.sysroot + "/lib/rustlib/" + facts.host + "/codegen-backends";
-    for (const auto& name : list_directory(dir))
-      if (std::string_view(name).starts_with(kCraneliftPrefix)) dylib = dir + "/" + name;
-  }
+  std::string dylib = loaded_dylib(backend, facts);
   struct stat status {};
   if (dylib.empty() || ::stat(dylib.c_str(), &status) != 0) return "cranelift " + backend.codegen_backend + " (not found)";
   return dylib + " " + std::to_string(status.st_size) + " " + std::to_string(status.st_mtim.tv_sec) + "." +
          std::to_string(status.st_mtim.tv_nsec);
+}
+
+std::string backend_content_hash(const Backend& backend, const RustcFacts& facts, const std::string& cache_dir) {
+  std::string identity = backend_identity(backend, facts);
+  std::string record = cache_dir + "/backends/" + hash_hex(identity) + ".content";
+  if (auto known = read_file(record)) return std::string(without_trailing_newlines(*known));
+  auto bytes = read_file(loaded_dylib(backend, facts));
+  std::string content = bytes ? hash_hex(*bytes) + "-" + std::to_string(bytes->size()) : hash_hex(identity);
+  // Not cached when unreadable: the identity stands in, and the next call tries again.
+  if (bytes && make_directories(cache_dir + "/backends")) (void)write_file_atomically(record, content + "\n");
+  return content;
 }
 
 std::string rustc_driver_dependency(const std::vector<std::string>& needed) {

@@ -31,6 +31,11 @@ Backend llvm_backend();
 // dylib's path, size and modification time (LLVM: the rustc release). Reads the file system.
 std::string backend_identity(const Backend& backend, const RustcFacts& facts);
 
+// A hash of the backend dylib's content, for cache keys that must change when the backend is
+// rebuilt under the same rustc (sccache's): computed once per backend identity and kept in
+// `<cache>/backends/<identity hash>.content`, so a call costs one stat and one small read.
+std::string backend_content_hash(const Backend& backend, const RustcFacts& facts, const std::string& cache_dir);
+
 // Resolves a `backend` setting (cranelift, llvm, or a dylib path) against a rustc.
 Result<Backend> resolve_backend(const std::string& setting, const RustcFacts& facts);
 

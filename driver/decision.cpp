@@ -291,6 +291,9 @@ RustcPlan plan_rewrite(const std::string& rustc, const RustcInvocation& inv, con
   // only (docs/reference.md: "Stable and distribution rustc").
   if (!facts.is_nightly && !inputs.bootstrap_already_set)
     set_env({"RUSTC_BOOTSTRAP", "1"}, facts.release + " is not a nightly: -Z flags need it");
+  if (inputs.backend_key)
+    set_env({std::string(kBackendKeyVariable), *inputs.backend_key},
+            "the backend's content in the inner wrapper's cache key (sccache hashes CARGO_* variables)");
   if (inputs.backend && inputs.ice_dir)
     set_env({"RUSTC_ICE", *inputs.ice_dir}, "an internal compiler error's report goes to clifwrap's cache, not the working directory");
   if (inputs.backend && !inputs.backend->library_dir.empty()) {

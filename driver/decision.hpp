@@ -21,6 +21,9 @@ namespace clifwrap {
 enum class UnitKind { Target, Host, Probe };
 enum class Verdict { Rewrite, PassThrough, NotCompilation };
 
+// sccache puts every CARGO_* variable into its key; rustc ignores this one.
+inline constexpr std::string_view kBackendKeyVariable = "CARGO_CLIFWRAP_BACKEND";
+
 std::string_view to_string(UnitKind kind);
 std::string_view to_string(Verdict verdict);
 
@@ -112,6 +115,9 @@ struct RewriteInputs {
   bool builtins_mem = false;
   // The target's spec says soft-float: clifwrap-link checks the output for FP/SIMD registers.
   bool soft_float_link = false;
+  // The Cranelift backend's content hash, when an inner wrapper (sccache) caches the call: it goes
+  // into a CARGO_ variable, which sccache hashes, so a rebuilt backend misses the cache.
+  std::optional<std::string> backend_key;
 };
 
 // The name rustc gives this compile's files: -o's stem, else the crate name and -C extra-filename.

@@ -221,6 +221,8 @@ Result<WrapperDecision> decide_wrapper(const std::vector<std::string>& rustc_and
     backend = resolve_backend(settings->backend, *facts);
   if (!backend) return tl::unexpected(with_toolchain_hint(backend.error(), *facts, settings->cache_dir));
   inputs.backend = *backend;
+  if (!settings->wrapper.empty() && backend->kind == Backend::Kind::Cranelift)
+    inputs.backend_key = backend_content_hash(*backend, *facts, settings->cache_dir);
   bool builtins = inv.crate_name == "compiler_builtins" && backend->treated_as_cranelift();
   bool links = settings->link_mode == "embedded" && runs_linker(inv);
   if ((builtins || links) && inv.target) {

@@ -238,3 +238,15 @@ TEST_CASE("compiler_builtins for a target without an OS gets its mem functions, 
   plan = plan_rewrite("rustc", json_target, Settings{}, debian_facts(), inputs);
   CHECK(contains(plan.args, "--cfg=feature=\"mem\""));
 }
+
+TEST_CASE("the backend's content reaches an inner wrapper's key through a CARGO_ variable, and only then") {
+  auto inputs = with(kStandIn, true);
+  auto plan = plan_rewrite("rustc", captured("lib"), Settings{}, debian_facts(), inputs);
+  CHECK(std::none_of(plan.env.begin(), plan.env.end(), [](const EnvChange& e) { return e.name == kBackendKeyVariable; }));
+  inputs.backend_key = "0123456789abcdef-1000";
+  plan = plan_rewrite("rustc", captured("lib"), Settings{}, debian_facts(), inputs);
+  auto key = std::find_if(plan.env.begin(), plan.env.end(), [](const EnvChange& e) { return e.name == kBackendKeyVariable; });
+  REQUIRE(key != plan.env.end());
+  CHECK(key->value == "0123456789abcdef-1000");
+  CHECK(std::string(kBackendKeyVariable).starts_with("CARGO_"));
+}
