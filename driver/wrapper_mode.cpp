@@ -188,10 +188,12 @@ Result<WrapperDecision> decide_wrapper(const std::vector<std::string>& rustc_and
   inputs.bootstrap_already_set = env("RUSTC_BOOTSTRAP").value_or("") == "1";
   inputs.scratch_tag = std::to_string(getpid());
   if (!env("RUSTC_ICE")) inputs.ice_dir = settings->cache_dir + "/ice";
+  std::string spec_file;  // the spec rustc compiles for, derived or not
   if (inv.target) {
     auto resolved = resolve_target(*facts, *inv.target, settings->cache_dir);
     if (!resolved) return tl::unexpected(resolved.error());
     inputs.spec_path = resolved->derived_path;
+    spec_file = resolved->spec_file;
   }
 
   if (probe) {
@@ -225,13 +227,12 @@ Result<WrapperDecision> decide_wrapper(const std::vector<std::string>& rustc_and
     inputs.backend_key = backend_content_hash(*backend, *facts, settings->cache_dir);
   bool builtins = inv.crate_name == "compiler_builtins" && backend->treated_as_cranelift();
   bool links = settings->link_mode == "embedded" && runs_linker(inv);
-  if ((builtins || links) && inv.target) {
-    // The spec rustc gets (derived, or the user's JSON): only these two kinds of unit read it.
-    std::optional<std::string> spec = inputs.spec_path;
-    if (!spec && inv.target->ends_with(".json")) spec = *inv.target;
-    auto text = spec ? read_file(*spec) : Result<std::string>();
-    inputs.builtins_mem = builtins && spec && text && spec_without_os(*text);
-    inputs.soft_float_link = links && spec && text && spec_is_soft_float(*text);
+  if ((builtins || links) && !spec_file.empty()) {
+    // Only these two kinds of unit read the spec: compiler_builtins, and a unit that links.
+    if (auto text = read_file(spec_file)) {
+      inputs.builtins_mem = builtins && spec_without_os(*text);
+      inputs.soft_float_link = links && spec_is_soft_float(*text);
+    }
   }
   if (links) {
     std::string linker = embedded_linker_path();

@@ -33,7 +33,7 @@ Result<std::string> original_spec(const RustcFacts& rustc, const std::string& ta
 // of the key; `user_spec` returns that text so it is read once.
 struct CacheEntry {
   std::string derived_path;
-  std::string unchanged_marker;
+  std::string unchanged_marker;  // holds the original spec: rustc's own, for a builtin triple
   std::optional<std::string> user_spec;
 };
 
@@ -51,7 +51,7 @@ Result<CacheEntry> cache_entry(const RustcFacts& rustc, const std::string& targe
   }
   std::string dir = cache_dir + "/specs/" + hash_hex(identity);
   entry.derived_path = dir + "/" + spec_stem(target) + ".json";
-  entry.unchanged_marker = dir + "/unchanged";
+  entry.unchanged_marker = dir + "/unchanged.json";
   return entry;
 }
 
@@ -68,7 +68,7 @@ Result<TargetDerivation> derive_into(const RustcFacts& rustc, const std::string&
   if (auto made = make_directories(parent_directory(entry.derived_path)); !made) return tl::unexpected(made.error());
   sweep_abandoned_temporaries(parent_directory(entry.derived_path));  // what a killed writer left
   bool unchanged = result.derived.changes.empty();
-  auto written = unchanged ? write_file_atomically(entry.unchanged_marker, "")
+  auto written = unchanged ? write_file_atomically(entry.unchanged_marker, result.original)
                            : write_file_atomically(entry.derived_path, result.derived.json);
   if (!written) return tl::unexpected(written.error());
   if (!unchanged) result.derived_path = entry.derived_path;
@@ -90,11 +90,11 @@ Result<TargetDerivation> derive_target(const RustcFacts& rustc, const std::strin
 Result<ResolvedTarget> resolve_target(const RustcFacts& rustc, const std::string& target, const std::string& cache_dir) {
   auto entry = cache_entry(rustc, target, cache_dir);
   if (!entry) return tl::unexpected(entry.error());
-  if (is_regular_file(entry->derived_path)) return ResolvedTarget{target, entry->derived_path};
-  if (is_regular_file(entry->unchanged_marker)) return ResolvedTarget{target, std::nullopt};
+  if (is_regular_file(entry->derived_path)) return ResolvedTarget{target, entry->derived_path, entry->derived_path};
+  if (is_regular_file(entry->unchanged_marker)) return ResolvedTarget{target, std::nullopt, entry->unchanged_marker};
   auto derivation = derive_into(rustc, target, *entry);
   if (!derivation) return tl::unexpected(derivation.error());
-  return ResolvedTarget{target, derivation->derived_path};
+  return ResolvedTarget{target, derivation->derived_path, derivation->derived_path.value_or(entry->unchanged_marker)};
 }
 
 }  // namespace clifwrap

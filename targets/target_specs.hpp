@@ -18,6 +18,9 @@ namespace clifwrap {
 struct ResolvedTarget {
   std::string target;                       // as the user gave it
   std::optional<std::string> derived_path;  // the spec file to pass instead; null: unchanged
+  // A file holding the spec rustc compiles for (the derived one, or a copy of the unchanged
+  // original): what wrapper mode reads the target's OS and float ABI from.
+  std::string spec_file;
 };
 
 struct TargetDerivation {
