@@ -30,7 +30,17 @@ readonly source_dir=/usr/src/rustc-$version
 readonly llvm_config=/usr/lib/llvm-22/bin/llvm-config
 readonly host=x86_64-unknown-linux-gnu
 readonly here=$(cd "$(dirname "$0")" && pwd)
-readonly patches=("$here/toolchain/cg_clif-asm-unstable-options.patch" "$here/toolchain/cg_clif-f128-cmp-target-arch.patch")
+# Each patch says in its header what it fixes, why, and the upstream issue or PR it relates to; each
+# has a test in the real tier that fails without it (docs/toolchain.md lists them).
+readonly patches=(
+  "$here/toolchain/cg_clif-asm-unstable-options.patch"
+  "$here/toolchain/cg_clif-f128-cmp-target-arch.patch"
+  "$here/toolchain/cg_clif-asm-sym.patch"
+  "$here/toolchain/cg_clif-builtins-hidden.patch"
+  "$here/toolchain/cg_clif-asm-intel-immediates-and-features.patch"
+  "$here/toolchain/cg_clif-softfloat-libcalls.patch"
+  "$here/toolchain/cg_clif-softfloat-popcount.patch"
+)
 
 readonly cache=${CLIFWRAP_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/clifwrap}
 readonly toolchains=$cache/toolchains

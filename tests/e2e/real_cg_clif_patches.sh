@@ -4,8 +4,9 @@
 #   cg_clif refuses them ("asm! and global_asm! sym operands are not yet supported"); with only
 #   the feature turned on, a function internal to its codegen unit, named from the unit's
 #   assembly (its own object), is an undefined symbol at link time.
-# - cg_clif-builtins-hidden.patch: compiler_builtins compiled by Cranelift defines its weak
-#   functions hidden, as LLVM does, so a shared library linked from it does not export them.
+# - cg_clif-builtins-hidden.patch: compiler_builtins compiled by Cranelift defines nothing with
+#   default visibility (its weak intrinsics, statics, asm! helpers), as with LLVM, so a shared
+#   library linked from it exports none of it.
 source "$(dirname "$0")/lib.sh"
 use_real_toolchain
 
@@ -36,7 +37,7 @@ CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1 RUSTFLAGS=-Zcodegen-backend=cranelift \
   cargo build -q --release --target-dir ../sym1 2> ../sym1.err || { cat ../sym1.err >&2; false; }
 run_asm_sym ../sym1/release/asm-sym ../sym1.out
 
-step "asm-sym by hand, debug and incremental"
+step "asm-sym by hand, debug and incremental: a unit per module, triple hidden in its own"
 RUSTFLAGS=-Zcodegen-backend=cranelift cargo build -q --target-dir ../symdebug 2> ../symdebug.err ||
   { cat ../symdebug.err >&2; false; }
 run_asm_sym ../symdebug/debug/asm-sym ../symdebug.out
