@@ -102,14 +102,14 @@ CodegenVerdict judge_codegen_flag(std::string_view key, std::string_view value) 
 
 std::optional<CraneliftFailure> cranelift_fatal_failure(std::string_view stderr_text) {
   auto holds = [&](std::string_view text) { return stderr_text.find(text) != std::string_view::npos; };
-  if (auto panic = cranelift_panic(stderr_text)) return panic;
   for (const auto& message : kFatalMessages) {
     if (!holds(message.text) || (!message.also.empty() && !holds(message.also))) continue;
     // The quote runs from the match to the end of its line, or of its JSON string.
     std::string_view rest = stderr_text.substr(stderr_text.find(message.text));
     return CraneliftFailure{std::string(message.reason), std::string(rest.substr(0, rest.find_first_of("\n\"\\")))};
   }
-  return std::nullopt;
+  // A panic last: some of cg_clif's refusals are panics whose message the table knows better.
+  return cranelift_panic(stderr_text);
 }
 
 }  // namespace clifwrap

@@ -1,5 +1,5 @@
 # The real backend's fallback under cargo's pipelining (tests/e2e/fixtures/fallback-graph): cg_clif
-# refuses `variadic` (a C-variadic definition) and `symop` (a `sym` operand in asm!). Without
+# refuses `variadic` (a C-variadic definition) and `isr` (an x86-interrupt handler). Without
 # clifwrap the build fails with cg_clif's own errors. Through clifwrap, `cargo build -j2`, three
 # times from clean: both crates are rebuilt with LLVM, the warning quotes cg_clif, their
 # dependents stay on Cranelift and call into them, the binary prints the right sums. A crate whose
@@ -12,13 +12,13 @@ cp -r "$CLIFWRAP_SOURCE_DIR/tests/e2e/fixtures/fallback-graph" graph
 cd graph
 
 step "cg_clif by hand refuses both crates"
-for crate in variadic symop; do
+for crate in variadic isr; do
   if RUSTFLAGS=-Zcodegen-backend=cranelift cargo build -p $crate --target-dir "$E2E_SCRATCH/by-hand" 2> $crate.err; then
     echo "expected cg_clif to refuse $crate" >&2; exit 1
   fi
 done
 expect_contains variadic.err "Defining variadic functions is not yet supported by Cranelift"
-expect_contains symop.err "asm! and global_asm! sym operands are not yet supported"
+expect_contains isr.err "is not yet implemented"
 
 for round in 1 2 3; do
   step "round $round through clifwrap, cargo build -j2 from clean: both fall back, their dependents stay on Cranelift"
@@ -26,19 +26,19 @@ for round in 1 2 3; do
   CLIFWRAP_CACHE_DIR=$E2E_SCRATCH/cache-$round CLIFWRAP_LOG=$log RUSTC_WRAPPER=$CLIFWRAP \
     cargo build -j2 -p app --target-dir "$E2E_SCRATCH/target-$round" 2> build.err || { cat build.err >&2; exit 1; }
   expect_count build.err 'warning: clifwrap: crate `variadic` defines C-variadic functions, which Cranelift cannot compile (cg_clif: "Defining variadic functions is not yet supported by Cranelift"): rebuilt with LLVM' 1
-  expect_count build.err 'warning: clifwrap: crate `symop` uses sym operands in asm, which Cranelift cannot compile (cg_clif: "asm! and global_asm! sym operands are not yet supported"): rebuilt with LLVM' 1
+  expect_count build.err 'warning: clifwrap: crate `isr` uses a calling convention Cranelift lacks (e.g. extern "x86-interrupt"), which Cranelift cannot compile (cg_clif: "call conv {c:?} is not yet implemented"): rebuilt with LLVM' 1
   expect_not_contains build.err "error"
   expect_backend "$log" variadic llvm
-  expect_backend "$log" symop llvm
+  expect_backend "$log" isr llvm
   for crate in mid other app; do expect_backend "$log" $crate cranelift; done
   # Foreseen from their sources: their metadata reached cargo only from the LLVM rebuild.
   expect_contains "$log" 'its metadata waits for the Cranelift attempt: '
   grep '"crate":"variadic"' "$log" | grep -q 'variadic/src/lib.rs:7: a C-variadic definition'
-  grep '"crate":"symop"' "$log" | grep -q 'symop/src/lib.rs:8: a sym operand cg_clif refuses'
+  grep '"crate":"isr"' "$log" | grep -q 'isr/src/lib.rs:14: an interrupt ABI'
   "$E2E_SCRATCH/target-$round/debug/app" > app.out
   expect_contains app.out "fallback graph: 84 6"
   "$CLIFWRAP" report "$log" > report.out
-  expect_contains report.out "compiled by Cranelift: 3; fell back to LLVM: 2 (defines C-variadic functions: 1, uses sym operands in asm: 1)"
+  expect_contains report.out "compiled by Cranelift: 3; fell back to LLVM: 2 (defines C-variadic functions: 1, uses a calling convention Cranelift lacks (e.g. extern "x86-interrupt"): 1)"
 done
 
 step "not foreseen: the build stops with clifwrap's error, and the next one succeeds"
