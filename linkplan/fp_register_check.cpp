@@ -8,11 +8,13 @@
 
 namespace clifwrap {
 
-std::string crate_of(std::string_view function) {
-  while (function.starts_with("<") || function.starts_with("&") || function.starts_with("*")) function.remove_prefix(1);
-  size_t separator = function.find("::");
-  if (separator == std::string_view::npos || separator == 0) return {};
-  return std::string(function.substr(0, separator));
+std::string crate_of(std::string_view input) {
+  if (input.ends_with(")") && input.find('(') != std::string_view::npos)
+    input = input.substr(input.rfind('(') + 1, input.size() - input.rfind('(') - 2);
+  input = input.substr(input.rfind('/') == std::string_view::npos ? 0 : input.rfind('/') + 1);
+  size_t dash = input.find('-');
+  if (!input.ends_with(".rcgu.o") || dash == std::string_view::npos || dash == 0) return {};
+  return std::string(input.substr(0, dash));
 }
 
 bool spec_is_soft_float(std::string_view spec_text) {
@@ -39,7 +41,7 @@ Result<std::vector<FpFinding>> find_fp_registers(const std::string& elf_path, co
 
 Error fp_register_error(const std::vector<FpFinding>& findings, const std::string& output) {
   std::map<std::string, std::vector<const FpFinding*>> by_crate;
-  for (const auto& finding : findings) by_crate[crate_of(finding.function)].push_back(&finding);
+  for (const auto& finding : findings) by_crate[crate_of(finding.input)].push_back(&finding);
   std::string message = "FP/SIMD registers in soft-float kernel code compiled by Cranelift, in " +
                         std::to_string(findings.size()) + " function" + (findings.size() == 1 ? "" : "s") + ":";
   constexpr size_t kShown = 5;  // per crate: enough to find the code, not a page of them

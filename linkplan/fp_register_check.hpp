@@ -18,8 +18,10 @@ struct FpFinding {
   std::string instruction;  // its first FP/SIMD instruction
 };
 
-// The crate a demangled Rust function belongs to (the first path segment), or "" for a C name.
-std::string crate_of(std::string_view function);
+// The crate whose compile made an input of the link, from rustc's object names
+// (`<crate>-<hash>.<cgu>.rcgu.o`, alone or as an archive member), or "" for another object. This
+// is the crate to compile with LLVM, whatever crate a generic function came from.
+std::string crate_of(std::string_view input);
 
 // Whether a target spec's text says soft-float: an x86 soft-float ABI, a softfloat `abi`, or
 // features that turn the FP unit off.
