@@ -202,6 +202,13 @@ int exit_code_of(int wait_status) {
   return 1;
 }
 
+bool is_rustup_proxy(const std::string& path) {
+  struct stat program {}, rustup {};
+  std::string sibling = path.substr(0, path.rfind('/') + 1) + "rustup";
+  return path != sibling && ::stat(path.c_str(), &program) == 0 && ::stat(sibling.c_str(), &rustup) == 0 &&
+         program.st_ino == rustup.st_ino && program.st_dev == rustup.st_dev;
+}
+
 std::string find_program(const std::string& name) {
   if (name.find('/') != std::string::npos) return name;
   const char* path = std::getenv("PATH");

@@ -54,6 +54,10 @@ int exit_code_of(int wait_status);
 // The program's path: `name` itself when it holds a '/', else the first match in PATH, else empty.
 std::string find_program(const std::string& name);
 
+// Whether `path` is one of rustup's proxies (rustc, cargo, …): rustup installs them as links to the
+// `rustup` binary beside them, and they run the toolchain RUSTUP_TOOLCHAIN or rust-toolchain selects.
+bool is_rustup_proxy(const std::string& path);
+
 // Renders argv as a shell-readable line (for explain, logs and messages).
 std::string quote_command(const std::vector<std::string>& argv);
 

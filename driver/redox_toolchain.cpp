@@ -79,11 +79,41 @@ std::string gnu_target_of(const std::string& target) {
   return target;
 }
 
+// The cargo the directory gets as bin/cargo. rustup's proxy cannot be it: redoxer sets
+// RUSTUP_TOOLCHAIN to the directory, so the proxy runs <dir>/bin/cargo, itself again ("infinite
+// recursion detected"). A proxy is resolved to the cargo it stands for now.
+Result<std::string> real_cargo() {
+  std::string cargo = find_program("cargo");
+  if (cargo.empty()) return fail("no cargo on PATH", "cargo", "install cargo (Debian: cargo-web), or put one on PATH");
+  if (!is_rustup_proxy(cargo)) return cargo;
+  auto which = capture_output({{parent_directory(cargo) + "/rustup", "which", "cargo"}, {}});
+  std::string resolved = which ? which->substr(0, which->find('\n')) : "";
+  if (resolved.empty() || is_rustup_proxy(resolved) || !is_regular_file(resolved))
+    return fail("cargo on PATH is rustup's proxy, and `rustup which cargo` names no real cargo" +
+                    (which ? std::string() : " (" + which.error().message + ")"),
+                cargo,
+                "put a toolchain's own cargo first on PATH (rustup's toolchains/<name>/bin, or Debian's cargo-web "
+                "in /usr/bin); the directory's bin/cargo must not be the proxy, which would run itself");
+  return resolved;
+}
+
+// The directory's cargo run as the cookbook runs it: its bin/ first on PATH, RUSTUP_TOOLCHAIN set
+// to it (redoxer's environment).
+Result<void> check_cargo_as_redoxer_runs_it(const std::string& dir) {
+  Command version{{dir + "/bin/cargo", "-V"},
+                  {{"RUSTUP_TOOLCHAIN", dir}, {"PATH", dir + "/bin", EnvChange::Mode::PrependPath}}};
+  if (auto ran = capture_output(version); !ran)
+    return fail("the directory's bin/cargo does not run with RUSTUP_TOOLCHAIN set to the directory: " + ran.error().message,
+                dir + "/bin/cargo", "give clifwrap a real cargo first on PATH (not rustup's proxy)");
+  return {};
+}
+
 Result<std::vector<SysrootEntry>> lay_out_redox_toolchain(const RedoxToolchainRequest& request) {
   if (!request.target.ends_with("-redox"))
     return fail("not a Redox target", request.target, "give x86_64-unknown-redox, aarch64-unknown-redox, ...");
-  std::string cargo = find_program("cargo");
-  if (cargo.empty()) return fail("no cargo on PATH", "cargo", "install cargo (Debian: cargo-web), or put one on PATH");
+  auto cargo_found = real_cargo();
+  if (!cargo_found) return tl::unexpected(cargo_found.error());
+  const std::string& cargo = *cargo_found;
   std::string gnu_target = gnu_target_of(request.target);
   SysrootRequest relibc{.relibc = request.relibc, .target = request.target, .out = {}, .rustc = request.rustc};
   if (auto found = find_relibc_build(relibc); !found) return tl::unexpected(found.error());  // before the long part
@@ -119,6 +149,7 @@ Result<std::vector<SysrootEntry>> lay_out_redox_toolchain(const RedoxToolchainRe
     if (auto linked = symlink_atomically(cargo, staging + "/bin/cargo"); !linked) return tl::unexpected(linked.error());
     entries.push_back({"bin/cargo", "-> " + cargo});
   }
+  if (auto runs = check_cargo_as_redoxer_runs_it(staging); !runs) return tl::unexpected(runs.error());
 
   relibc.out = staging + "/" + gnu_target;
   relibc.rustc = staging + "/bin/rustc";

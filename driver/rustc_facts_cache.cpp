@@ -11,13 +11,6 @@
 namespace clifwrap {
 namespace {
 
-// rustup installs its proxies (rustc, cargo, ...) as hard links to one `rustup` binary; their
-// toolchain depends on RUSTUP_TOOLCHAIN and rust-toolchain files above the working directory.
-bool is_rustup_proxy(const std::string& path, const struct stat& st) {
-  struct stat rustup {};
-  std::string sibling = parent_directory(path) + "/rustup";
-  return ::stat(sibling.c_str(), &rustup) == 0 && rustup.st_ino == st.st_ino && rustup.st_dev == st.st_dev;
-}
 
 Result<std::string> cache_key(const std::string& rustc, const EnvLookup& env) {
   std::string path = find_program(rustc);
@@ -28,7 +21,8 @@ Result<std::string> cache_key(const std::string& rustc, const EnvLookup& env) {
   std::string real = ::realpath(path.c_str(), resolved) ? resolved : path;
   std::string key = real + '\n' + std::to_string(st.st_size) + '\n' + std::to_string(st.st_mtim.tv_sec) + '.' +
                     std::to_string(st.st_mtim.tv_nsec) + '\n' + env("RUSTUP_TOOLCHAIN").value_or("");
-  if (is_rustup_proxy(path, st)) key += '\n' + current_directory();
+  // A rustup proxy's toolchain depends on RUSTUP_TOOLCHAIN and on rust-toolchain files above here.
+  if (is_rustup_proxy(path)) key += '\n' + current_directory();
   return hash_hex(key);
 }
 

@@ -40,6 +40,21 @@ ls prefix/lib/rustlib/$T/lib/libstd-*.rlib > /dev/null
 expect_backend clifwrap.log std cranelift
 [ "$(prefix/bin/rustc --print sysroot)" = "$E2E_SCRATCH/prefix" ]
 
+step "with rustup's proxy first on PATH: bin/cargo is the cargo it stands for, and runs as redoxer runs it"
+# The proxy as bin/cargo would run itself under RUSTUP_TOOLCHAIN=<dir> ("infinite recursion detected").
+if [ -x "$HOME/.cargo/bin/rustup" ]; then
+  PATH="$HOME/.cargo/bin:$PATH" "$CLIFWRAP" redox-toolchain --target "$T" --relibc relibc --out prefix-rustup \
+    --rustc "$RUSTC" > prefix-rustup.out
+  cargo_link=$(readlink prefix-rustup/bin/cargo)
+  echo "bin/cargo -> $cargo_link"
+  [ "$cargo_link" != "$HOME/.cargo/bin/cargo" ] && [ -x "$cargo_link" ]
+  PATH="$E2E_SCRATCH/prefix-rustup/bin:$PATH" RUSTUP_TOOLCHAIN="$E2E_SCRATCH/prefix-rustup" \
+    REDOXER_TOOLCHAIN="$E2E_SCRATCH/prefix-rustup" prefix-rustup/bin/cargo -V
+  rm -rf prefix-rustup
+else
+  echo "rustup is not installed here: the proxy case is not tested"
+fi
+
 step "a relibc-shaped libc.so: the fixture's libc, and a stub for each other symbol std's rlibs need"
 nm --defined-only prefix/lib/rustlib/$T/lib/*.rlib relibc/target/$T/release/librelibc.a \
   prefix/$T/lib/libunwind_stubs.a 2> /dev/null | awk 'NF == 3 { print $3 }' | sort -u > defined
