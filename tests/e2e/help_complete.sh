@@ -25,7 +25,7 @@ done < <(cat variables options)
 [ "$missing" = 0 ]
 
 step "each subcommand has its own --help"
-for command in doctor explain report target partial-link sysroot; do
+for command in doctor explain report target partial-link sysroot redox-toolchain; do
   "$CLIFWRAP" "$command" --help > "$command.help"
   expect_contains "$command.help" "usage: clifwrap $command"
   grep -qF "clifwrap $command" help.out

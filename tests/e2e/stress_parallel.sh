@@ -25,11 +25,19 @@ diff j1.out j2.out
 diff j1.out j8.out
 [ "$(grep -c '"verdict":"rewrite"' j1.log)" = "$(grep -c '"verdict":"rewrite"' j8.log)" ]
 
+# Waits for every background job of this shell; fails when any of them failed (a bare `wait`
+# returns 0 whatever they returned).
+wait_all() {
+  local pid failed=0
+  for pid in $(jobs -p); do wait "$pid" || failed=1; done
+  return $failed
+}
+
 step "16 processes append 50 log lines each to one file"
 for p in $(seq 1 16); do
   (for i in $(seq 1 50); do CLIFWRAP_LOG=$E2E_SCRATCH/shared.log "$CLIFWRAP" /bin/true -vV; done) &
 done
-wait
+wait_all
 whole_lines shared.log 800
 
 step "8 partial links of one archive, and 8 compiles with folding, at once"
@@ -42,14 +50,14 @@ mkdir -p fold
 cp "$E2E_SCRATCH/unfolded/release/libinitfrag.a" fold/
 expect_count <(ar t fold/libinitfrag.a) ".rcgu.asm.o" 1
 for p in $(seq 1 8); do "$CLIFWRAP" partial-link -o fold/whole-$p.o fold/libinitfrag.a > /dev/null & done
-wait
+wait_all
 for p in $(seq 2 8); do cmp fold/whole-1.o fold/whole-$p.o; done
 for p in $(seq 1 8); do
   env CLIFWRAP_BACKEND="$E2E_SCRATCH/backends/librustc_codegen_cranelift.so" DOUBLE_ASM_DIR="$PWD/initfrag/asm" \
     "$CLIFWRAP" "$CLIFWRAP_SOURCE_DIR/tests/e2e/rustc-double.sh" --crate-name initfrag --edition=2021 \
     initfrag/src/lib.rs --crate-type staticlib -C panic=abort --out-dir "fold/compile-$p" > /dev/null &
 done
-wait
+wait_all
 for p in $(seq 1 8); do
   expect_count <(ar t fold/compile-$p/libinitfrag.a) ".rcgu.asm.o" 0
   cmp fold/compile-1/libinitfrag.a fold/compile-$p/libinitfrag.a
@@ -61,7 +69,7 @@ printf '#include <stdio.h>\nint main(void) { puts("linked"); return 0; }\n' > he
 gcc -c hello.c -o hello.o
 mkdir -p links
 for p in $(seq 1 8); do "$LINK" -o links/hello-$p hello.o & done
-wait
+wait_all
 for p in $(seq 1 8); do links/hello-$p | grep -x linked > /dev/null; done
 [ -z "$(ls -a links | grep '\.clifwrap-')" ]
 echo "parallel runs: consistent"

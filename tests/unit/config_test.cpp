@@ -73,7 +73,7 @@ TEST_CASE("bad config files: errors name file, line and key") {
   CHECK(crate_key.error().message.find("crate.x.fallback") != std::string::npos);
 }
 
-TEST_CASE("the environment beats the config file; bad values name the variable") {
+TEST_CASE("the environment beats the config file: bad values name the variable") {
   std::string dir = "config-test-dir";
   REQUIRE(make_directories(dir + "/sub"));
   std::ofstream(dir + "/clifwrap.toml") << "backend = \"llvm\"\nhost = \"backend\"\n";

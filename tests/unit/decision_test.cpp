@@ -156,7 +156,7 @@ TEST_CASE("relibc's librelibc.a by --emit link=PATH: the archive folded is the o
   CHECK_FALSE(plan.post.merge_objects);
 }
 
-TEST_CASE("a crate on LLVM keeps its flags and has no fallback; the inner wrapper comes first") {
+TEST_CASE("a crate on LLVM keeps its flags and has no fallback: the inner wrapper comes first") {
   Settings settings;
   settings.wrapper = "sccache";
   auto plan = plan_rewrite("/usr/bin/rustc", captured("bin-no-std-lto"), settings, debian_facts(), with(llvm_backend()));
@@ -165,7 +165,7 @@ TEST_CASE("a crate on LLVM keeps its flags and has no fallback; the inner wrappe
   CHECK(plan.prefix == std::vector<std::string>{"sccache", "/usr/bin/rustc"});
 }
 
-TEST_CASE("a self-built dylib goes on LD_LIBRARY_PATH; the fallback swaps only the backend") {
+TEST_CASE("a self-built dylib goes on LD_LIBRARY_PATH: the fallback swaps only the backend") {
   Backend dylib{Backend::Kind::Cranelift, "/cg/librustc_codegen_cranelift.so", "/toolchain/lib"};
   RustcFacts nightly = debian_facts();
   nightly.is_nightly = true;

@@ -10,6 +10,8 @@ using namespace clifwrap;
 
 namespace {
 
+// A search that finds nothing gives "" through value_or, so each check fails instead of reading an
+// empty optional.
 struct ScratchCrate {
   std::string dir;
   ScratchCrate() {
@@ -63,11 +65,11 @@ TEST_CASE("declarations, comments and look-alikes are not taken for refused cons
 TEST_CASE("sym operands, tail calls and interrupt ABIs") {
   ScratchCrate crate;
   std::string root = crate.write("src/lib.rs", "fn f() { unsafe { core::arch::asm!(\"call {f}\", f = sym g) } }\n");
-  CHECK(source_suggests_fallback(root)->ends_with("a sym operand cg_clif refuses"));
+  CHECK(source_suggests_fallback(root).value_or("").ends_with("a sym operand cg_clif refuses"));
   crate.write("src/lib.rs", "fn f(x: u32) -> u32 { become g(x) }\n");
-  CHECK(source_suggests_fallback(root)->ends_with("a tail call"));
+  CHECK(source_suggests_fallback(root).value_or("").ends_with("a tail call"));
   crate.write("src/lib.rs", "extern \"x86-interrupt\" fn isr(frame: Frame) {}\n");
-  CHECK(source_suggests_fallback(root)->ends_with("an interrupt ABI"));
+  CHECK(source_suggests_fallback(root).value_or("").ends_with("an interrupt ABI"));
 }
 
 TEST_CASE("sym of a static: taken in asm!, refused in global_asm! and naked functions") {
@@ -75,17 +77,17 @@ TEST_CASE("sym of a static: taken in asm!, refused in global_asm! and naked func
   std::string root = crate.write("src/lib.rs", "fn f() { unsafe { core::arch::asm!(\"lea {s}, %rax\", s = sym COUNTER) } }\n");
   CHECK_FALSE(source_suggests_fallback(root).has_value());
   crate.write("src/lib.rs", "core::arch::global_asm!(\n  \".quad {s}\",\n  s = sym COUNTER,\n);\n");
-  CHECK(source_suggests_fallback(root)->ends_with("lib.rs:3: a sym operand cg_clif refuses"));
+  CHECK(source_suggests_fallback(root).value_or("").ends_with("lib.rs:3: a sym operand cg_clif refuses"));
   crate.write("src/lib.rs", "#[unsafe(naked)]\nextern \"C\" fn entry() {\n  core::arch::naked_asm!(\"jmp {t}\", t = sym TABLE)\n}\n");
-  CHECK(source_suggests_fallback(root)->ends_with("lib.rs:3: a sym operand cg_clif refuses"));
+  CHECK(source_suggests_fallback(root).value_or("").ends_with("lib.rs:3: a sym operand cg_clif refuses"));
 }
 
 TEST_CASE("reading or dropping a VaList is refused like a variadic definition") {
   ScratchCrate crate;
   std::string root = crate.write("src/lib.rs", "pub unsafe fn vfmt(fmt: *const u8, mut ap: VaList) -> i32 { 0 }\n");
-  CHECK(source_suggests_fallback(root)->ends_with("a VaList parameter"));
+  CHECK(source_suggests_fallback(root).value_or("").ends_with("a VaList parameter"));
   crate.write("src/lib.rs", "fn next(ap: &mut Args) -> i32 { unsafe { ap.list.arg::<i32>() } }\n");
-  CHECK(source_suggests_fallback(root)->ends_with("a VaList read"));
+  CHECK(source_suggests_fallback(root).value_or("").ends_with("a VaList read"));
 }
 
 TEST_CASE("what the backend compiles is not searched for") {
@@ -114,7 +116,7 @@ TEST_CASE("arch/<another architecture> is not searched, arch/<the target's> and 
   aarch64.target_arch = "aarch64";
   CHECK(source_suggests_fallback(root, aarch64).has_value());
   crate.write("src/arch/x86_shared/idt.rs", "core::arch::naked_asm!(\"call {h}\", h = sym handler)\n");
-  CHECK(source_suggests_fallback(root, x86_64)->find("x86_shared/idt.rs:1") != std::string::npos);
+  CHECK(source_suggests_fallback(root, x86_64).value_or("").find("x86_shared/idt.rs:1") != std::string::npos);
 }
 
 TEST_CASE("a target's architecture, from a triple or a JSON spec named after one") {

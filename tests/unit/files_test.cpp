@@ -11,7 +11,7 @@
 
 namespace clifwrap {
 
-TEST_CASE("replace_file: the new file in place, never a partial one; a failure keeps the old one") {
+TEST_CASE("replace_file: the new file in place, never a partial one: a failure keeps the old one") {
   std::string dir = std::filesystem::temp_directory_path() / ("clifwrap-replace-" + std::to_string(getpid()));
   std::filesystem::create_directories(dir);
   std::string to = dir + "/out";

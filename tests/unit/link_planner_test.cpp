@@ -238,7 +238,7 @@ TEST_CASE("GNU ld positional state: groups, push/pop, whole-archive, joined one-
   CHECK(plan.options == std::vector<std::vector<std::string>>{{"-zrelro"}, {"-soname=libq.so"}, {"--build-id"}, {"-O1"}});
 }
 
-TEST_CASE("GNU ld: `=` splits long names only; a one-letter option joins everything after it") {
+TEST_CASE("GNU ld: `=` splits long names only: a one-letter option joins everything after it") {
   LinkPlan plan = plan_of({"-flavor", "gnu", "-l=", "-L=/lib", "--library=m", "-library-path=/x", "a.o"});
   CHECK(plan.unknown.empty());
   REQUIRE(plan.inputs.size() == 3);
@@ -262,7 +262,7 @@ TEST_CASE("a library lld would read as --library is passed to it as a separate v
   CHECK(std::find(lld.begin(), lld.end(), "-lm") != lld.end());  // the usual spelling otherwise
 }
 
-TEST_CASE("profiles: missing start files are errors naming the file; redox needs a sysroot") {
+TEST_CASE("profiles: missing start files are errors naming the file: redox needs a sysroot") {
   const SysrootProfile gnu = captured_gnu_profile();
   auto missing = plan_link({"a.o", "-o", "prog"}, gnu, [](const std::string& path) { return !path.ends_with("Scrt1.o"); });
   REQUIRE(!missing.has_value());

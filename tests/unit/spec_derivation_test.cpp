@@ -63,7 +63,7 @@ TEST_CASE("a kernel-shaped user spec gets -elf and a cpu") {
                    {{"llvm-target", "x86_64-unknown-none-elf"}, {"cpu", "x86-64"}});
 }
 
-TEST_CASE("\"generic\" cpu on x86_64 becomes x86-64; other arches keep theirs") {
+TEST_CASE("\"generic\" cpu on x86_64 becomes x86-64: other arches keep theirs") {
   auto generic = derive_spec(R"({"arch":"x86_64","llvm-target":"x86_64-unknown-linux-gnu","cpu":"generic"})", "t");
   REQUIRE(generic.has_value());
   REQUIRE(generic->changes.size() == 1);
