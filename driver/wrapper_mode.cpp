@@ -278,6 +278,18 @@ Error run_wrapper(const WrapperDecision& decision, long long started_ms) {
     return exec_program(passthrough_command(decision.rustc, decision.original_args, settings));
   }
 
+  // Every way out of a rewritten call writes its log line: an error before or after rustc with the
+  // error's status, else rustc's (or the rerun's) status, which this process then ends with.
+  auto logged = [&](int exit_code) {
+    record.exit_code = exit_code;
+    record.ms = monotonic_ms() - started_ms;
+    append_log(log, record);
+  };
+  auto failed = [&](Error error) {
+    logged(error.exit_code);
+    return error;
+  };
+
   const RustcPlan& plan = *decision.plan;
   const std::string& crate = decision.invocation.crate_name;
   for (const auto& dropped : plan.dropped)
@@ -292,7 +304,7 @@ Error run_wrapper(const WrapperDecision& decision, long long started_ms) {
   if (plan.post.private_dir) {
     sweep_abandoned_temporaries(parent_directory(*plan.post.private_dir));
     auto made = TemporaryDirectory::create_exact(*plan.post.private_dir);
-    if (!made) return made.error();
+    if (!made) return failed(made.error());
     private_dir.emplace(std::move(*made));
   }
 
@@ -308,7 +320,7 @@ Error run_wrapper(const WrapperDecision& decision, long long started_ms) {
   }
   LineSink attempt_lines = [&gate](std::string_view line) { gate->attempt_line(line); };
   auto attempt = run_plan(plan, decision.used_argfile, gate ? &attempt_lines : nullptr);
-  if (!attempt) return attempt.error();
+  if (!attempt) return failed(attempt.error());
   int status = attempt->wait_status;
   std::optional<CraneliftFailure> failure;
   if (status != 0 && gate) failure = cranelift_fatal_failure(gate->held());
@@ -316,22 +328,18 @@ Error run_wrapper(const WrapperDecision& decision, long long started_ms) {
     remember_fallback(cache_dir, fallback_subject(decision.invocation, *plan.backend, *decision.facts), failure->reason);
 
   if (failure && gate->metadata_passed()) {
-    // Stop: the next build holds this crate's metadata back, since clifwrap remembers it now.
+    // Stop, as rustc stops on an error: the next build compiles the crate with LLVM at once, since
+    // clifwrap remembers it now.
     say_build_must_rerun(crate, *failure);
     record.fallback = failure->reason + " (after its metadata had gone out: build stopped)";
-    record.exit_code = 1;
-    record.ms = monotonic_ms() - started_ms;
-    append_log(log, record);
-    private_dir.reset();
-    std::exit(1);
-  }
-  if (failure) {
+    status = 1 << 8;  // exit status 1
+  } else if (failure) {
     std::fprintf(stderr, "warning: clifwrap: crate `%s` %s, which Cranelift cannot compile (cg_clif: \"%s\"): rebuilt with LLVM\n",
                  crate.c_str(), failure->reason.c_str(), failure->quote.c_str());
     RustcPlan rerun = fallback_plan(plan);
     LineSink rerun_lines = [&gate](std::string_view line) { gate->rerun_line(line); };
     auto second = run_plan(rerun, decision.used_argfile, &rerun_lines);
-    if (!second) return second.error();
+    if (!second) return failed(second.error());
     status = second->wait_status;
     record.backend = "llvm";
     record.argv = rerun.argv();
@@ -345,18 +353,11 @@ Error run_wrapper(const WrapperDecision& decision, long long started_ms) {
 
   if (status == 0 && !plan.post.empty()) {
     auto done = run_post_steps(plan.post);
-    if (!done) {
-      record.exit_code = 1;
-      record.ms = monotonic_ms() - started_ms;
-      append_log(log, record);
-      return done.error();
-    }
+    if (!done) return failed(done.error());
     record.post_steps = *done;
   }
   private_dir.reset();  // exit_like does not return: no destructor would run
-  record.exit_code = exit_code_of(status);
-  record.ms = monotonic_ms() - started_ms;
-  append_log(log, record);
+  logged(exit_code_of(status));
   exit_like(status);
 }
 
