@@ -1,6 +1,11 @@
 #include "common/error.hpp"
 
+#include <cerrno>
+#include <cstring>
+
 namespace clifwrap {
+
+std::string errno_text() { return std::strerror(errno); }
 
 std::string render(const Error& error) {
   std::string line = "clifwrap: error: ";

@@ -33,4 +33,7 @@ inline tl::unexpected<Error> usage_error(std::string message, std::string hint =
 // "clifwrap: error: <subject>: <message> (<hint>)" on one line.
 std::string render(const Error& error);
 
+// What errno says now, for a message about the system call that just failed.
+std::string errno_text();
+
 }  // namespace clifwrap

@@ -17,8 +17,6 @@
 namespace clifwrap {
 namespace {
 
-std::string errno_text() { return std::strerror(errno); }
-
 Result<void> write_all(int fd, std::string_view data, const std::string& path) {
   while (!data.empty()) {
     ssize_t n = ::write(fd, data.data(), data.size());
@@ -71,7 +69,7 @@ Result<void> write_file_atomically(const std::string& path, std::string_view con
 
 Result<void> symlink_atomically(const std::string& target, const std::string& link) {
   TemporaryFile temporary(link);
-  if (::symlink(target.c_str(), temporary.path().c_str()) != 0) return fail("cannot create the symbolic link", link);
+  if (::symlink(target.c_str(), temporary.path().c_str()) != 0) return fail("cannot create the symbolic link: " + errno_text(), link);
   return temporary.commit(TemporaryFile::Commit::Rename);
 }
 

@@ -62,10 +62,12 @@ Result<std::vector<std::string>> build_std(const RedoxToolchainRequest& request,
 Result<void> commit(const std::string& staging, const std::string& out) {
   std::string old = out + ".clifwrap-old-" + std::to_string(::getpid());
   bool had_old = fs::exists(out);
-  if (had_old && ::rename(out.c_str(), old.c_str()) != 0) return fail("cannot move the old directory aside", out);
+  if (had_old && ::rename(out.c_str(), old.c_str()) != 0)
+    return fail("cannot move the old directory aside: " + errno_text(), out);
   if (::rename(staging.c_str(), out.c_str()) != 0) {
+    std::string reason = errno_text();
     if (had_old) ::rename(old.c_str(), out.c_str());  // the old one back where it was
-    return fail("cannot rename the new toolchain into place", out);
+    return fail("cannot rename the new toolchain into place: " + reason, out);
   }
   std::error_code error;
   if (had_old) fs::remove_all(old, error);

@@ -82,13 +82,14 @@ class TemporaryArgfile {
     const char* tmp = std::getenv("TMPDIR");
     path_ = std::string(tmp && *tmp ? tmp : "/tmp") + "/clifwrap-args-XXXXXX";
     int fd = ::mkstemp(path_.data());
-    if (fd < 0) return fail("cannot create a temporary argument file", path_);
+    if (fd < 0) return fail("cannot create a temporary argument file: " + errno_text(), path_);
     on_signal_.emplace(path_);
     std::string text;
     for (const auto& arg : args) text += arg + "\n";
     bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
+    std::string reason = ok ? "" : errno_text();
     ::close(fd);
-    if (!ok) return fail("cannot write a temporary argument file", path_);
+    if (!ok) return fail("cannot write a temporary argument file: " + reason, path_);
     return "@" + path_;
   }
   ~TemporaryArgfile() {
