@@ -2,7 +2,7 @@
 //   classify(): what the call is (probe, host or target unit) and the verdict with its reason;
 //   plan_rewrite(): for a rewrite, the exact command, environment and dropped flags.
 // Between them the driver does the I/O (settings, rustc facts, backend lookup). `explain` prints
-// the result; run.cpp executes it.
+// the result; run_wrapper (wrapper_mode.cpp) executes it.
 #pragma once
 
 #include <optional>
