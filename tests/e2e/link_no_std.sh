@@ -21,7 +21,7 @@ exe=target/x86_64-unknown-none/release/bare-none
 step "linked by lld in-process, as rustc's GNU ld line asked"
 grep '"kind":"link"' ../build.log > ../link.log
 expect_contains ../link.log '"verdict":"linked"'
-expect_contains ../link.log '"reason":"pie, none profile, lld in-process"'
+expect_contains ../link.log '"reason":"pie, none profile, lld in-process, FP/SIMD check"'
 expect_contains ../link.log '"--gc-sections"'
 readelf -p .comment "$exe" > ../comment
 expect_contains ../comment "LLD 22"
