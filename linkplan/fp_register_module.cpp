@@ -41,12 +41,14 @@ void say(clifwrap_text_sink sink, void* context, int stream, const std::string& 
   sink(context, stream, text.data(), text.size());
 }
 
-// LLVM's register names: x86's XMM0, YMM0, ZMM0, MM0, ST0; AArch64's B0, H0, S0, D0, Q0, Z0 and
-// tuples such as Q0_Q1.
+// LLVM's register names: x86's XMM0, YMM0, ZMM0; AArch64's B0, H0, S0, D0, Q0, Z0 and tuples such
+// as Q0_Q1. Not x87's ST0 or MMX's MM0: Cranelift emits neither, and they are what data in code
+// (Cranelift puts a function's jump tables after its body) decodes to most often in a linear sweep
+// (seen in redox-os/kernel: `fsubr %st(1), %st` in a dozen functions, every one a jump table).
 bool is_fp_simd_register(llvm::StringRef name, llvm::Triple::ArchType arch) {
   auto digit_after = [&](size_t n) { return name.size() > n && name[n] >= '0' && name[n] <= '9'; };
   if (arch == llvm::Triple::x86_64 || arch == llvm::Triple::x86) {
-    for (llvm::StringRef prefix : {"XMM", "YMM", "ZMM", "MM", "ST", "FP"})
+    for (llvm::StringRef prefix : {"XMM", "YMM", "ZMM"})
       if (name.starts_with(prefix) && digit_after(prefix.size())) return true;
     return false;
   }
