@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -152,6 +153,36 @@ bool made_by_cranelift(const std::string& input) {
   return false;
 }
 
+// Cranelift puts a jump table right after the indirect branch that uses it, as 32-bit offsets from
+// the table's start: x86_64 `lea table(%rip), %r; movslq (%r,%i,4), %i; add %r, %i; jmp *%i`,
+// AArch64 `adr x16, table; ldrsw x17, [x16, w, uxtw #2]; add x16, x16, x17; br x16`. Decoded as
+// instructions, its entries become anything (`0f 11 00 00` is `movups`). The table ends where
+// the code after it starts, which is the nearest target ahead of the entries read so far.
+uint64_t jump_table_end(llvm::ArrayRef<uint8_t> bytes, uint64_t base, uint64_t table) {
+  uint64_t end = base + bytes.size(), at = table;
+  while (at + 4 <= end) {
+    uint64_t offset = at - base;
+    int32_t entry = static_cast<int32_t>(bytes[offset] | bytes[offset + 1] << 8 | bytes[offset + 2] << 16 |
+                                         static_cast<uint32_t>(bytes[offset + 3]) << 24);
+    uint64_t target = table + static_cast<int64_t>(entry);
+    at += 4;
+    if (target >= at && target < end) end = target;
+  }
+  return std::min(at, end);
+}
+
+// The table an address-forming instruction points at: `lea disp(%rip)` (x86_64), `adr` (AArch64).
+std::optional<uint64_t> table_address(const llvm::MCInst& inst, llvm::StringRef opcode, const llvm::MCRegisterInfo& registers,
+                                      uint64_t next) {
+  // LEA64r's operands: destination, then the address: base, scale, index, displacement, segment.
+  if (opcode == "LEA64r" && inst.getNumOperands() >= 5 && inst.getOperand(1).isReg() &&
+      llvm::StringRef(registers.getName(inst.getOperand(1).getReg())) == "RIP" && inst.getOperand(4).isImm())
+    return next + inst.getOperand(4).getImm();
+  if (opcode == "ADR" && inst.getNumOperands() >= 2 && inst.getOperand(1).isImm())
+    return next - 4 + inst.getOperand(1).getImm();
+  return std::nullopt;
+}
+
 struct Finding {
   std::string function;
   std::string instruction;
@@ -222,17 +253,25 @@ extern "C" __attribute__((visibility("default"))) int clifwrap_fp_scan(const cha
     }
     llvm::ArrayRef<uint8_t> bytes(reinterpret_cast<const uint8_t*>(contents->data()), contents->size());
     uint64_t base = section.getAddress();
+    std::optional<uint64_t> table;  // where the last address-forming instruction pointed
     for (uint64_t offset = 0; offset < bytes.size();) {
       llvm::MCInst inst;
       uint64_t size = 0;
       auto status = disassembler->getInstruction(inst, size, bytes.slice(offset), base + offset, llvm::nulls());
       if (size == 0) size = triple.getArch() == llvm::Triple::aarch64 ? 4 : 1;
-      bool uses_fp = false;
-      if (status == llvm::MCDisassembler::Success)
-        for (const auto& operand : inst)
-          uses_fp = uses_fp || (operand.isReg() && is_fp_simd_register(registers->getName(operand.getReg()), triple.getArch()));
       uint64_t address = base + offset;
       offset += size;
+      if (status != llvm::MCDisassembler::Success) continue;
+      llvm::StringRef opcode = instructions->getName(inst.getOpcode());
+      if (auto points_at = table_address(inst, opcode, *registers, address + size)) table = points_at;
+      if ((opcode == "JMP64r" || opcode == "BR") && table == address + size) {
+        offset = jump_table_end(bytes, base, address + size) - base;  // past the table
+        table.reset();
+        continue;
+      }
+      bool uses_fp = false;
+      for (const auto& operand : inst)
+        uses_fp = uses_fp || (operand.isReg() && is_fp_simd_register(registers->getName(operand.getReg()), triple.getArch()));
       if (!uses_fp) continue;
       const InputSection* input = at_or_before(inputs, address);
       if (input == nullptr || address >= input->address + input->size) continue;
