@@ -84,7 +84,7 @@ say "unpacking and installing the minbase root from $base_tar"
 debootstrap --variant=minbase --unpack-tarball="$base_tar" bookworm "$rootfs" "$mirror" \
   >> "$dir/debootstrap.log" 2>&1 || die "debootstrap --unpack-tarball failed; see $dir/debootstrap.log"
 
-# The same archive suites as this machine kind: bookworm, its updates and its security suite (where
+# The same archive suites as a Debian bookworm machine: bookworm, its updates and its security suite (where
 # LLVM 22 and rustc-web 1.96 come from).
 cat > "$rootfs/etc/apt/sources.list" <<EOF
 deb $mirror bookworm main
@@ -92,7 +92,7 @@ deb $mirror bookworm-updates main
 deb http://deb.debian.org/debian-security bookworm-security main
 EOF
 cp /etc/resolv.conf "$rootfs/etc/resolv.conf"
-# The network's own certificate authorities (a machine of this kind reaches crates.io through a
+# The network's own certificate authorities (a machine here may reach crates.io through a
 # TLS proxy whose CA it trusts): they belong to the network, not to the project, so the root gets
 # them too; ca-certificates, which setup.sh installs, adds them to the bundle.
 if compgen -G "/usr/local/share/ca-certificates/*.crt" > /dev/null; then

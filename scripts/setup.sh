@@ -12,7 +12,7 @@ packages=(
   # tests: Debian's rustc/cargo 1.96 with the library sources for offline -Zbuild-std
   rustc-web cargo-web rust-web-src rust-web-llvm
   sccache qemu-system-x86 qemu-system-arm binutils file
-  # on a plain Debian root (the rust kind has them already): x.py and tests, the toolchain's
+  # on a plain Debian root (a machine with rustup's Rust has them already): x.py and tests, the toolchain's
   # patches, https to crates.io
   python3 patch ca-certificates
   # a crate from Debian's registry for the example workspace (examples/crates comes from crates.io)
