@@ -33,6 +33,14 @@ copy_workspace() {
   rm -rf "$1/target"
 }
 
+# Offline -Zbuild-std for the project in DIR: crates.io replaced by the library's vendored crates
+# (Debian's rust-web-src by default, or the Cranelift toolchain's library source).
+use_library_vendor() {  # DIR [VENDOR_DIR]
+  mkdir -p "$1/.cargo"
+  printf '[source.crates-io]\nreplace-with = "rust-library-vendor"\n[source.rust-library-vendor]\ndirectory = "%s"\n' \
+    "${2:-/usr/src/rustc-1.96.0/library/vendor}" > "$1/.cargo/config.toml"
+}
+
 # The lines of a CLIFWRAP_LOG file for one crate.
 log_lines_for() { grep "\"crate\":\"$2\"" "$1" || true; }
 

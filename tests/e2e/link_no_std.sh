@@ -4,14 +4,8 @@
 source "$(dirname "$0")/lib.sh"
 
 cp -r "$CLIFWRAP_SOURCE_DIR/tests/e2e/fixtures/bare-none" bare
+use_library_vendor bare
 cd bare
-mkdir -p .cargo
-cat > .cargo/config.toml <<TOML
-[source.crates-io]
-replace-with = "rust-library-vendor"
-[source.rust-library-vendor]
-directory = "/usr/src/rustc-1.96.0/library/vendor"
-TOML
 
 step "built through clifwrap with -Zbuild-std=core"
 RUSTC_BOOTSTRAP=1 CLIFWRAP_BACKEND=llvm CLIFWRAP_LOG=$E2E_SCRATCH/build.log RUSTC_WRAPPER=$CLIFWRAP \

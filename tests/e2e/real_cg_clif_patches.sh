@@ -50,14 +50,8 @@ cd ..
 
 step "builtins-hidden: compiler_builtins compiled by Cranelift (-Zbuild-std)"
 cp -r "$CLIFWRAP_SOURCE_DIR/tests/e2e/fixtures/builtins-hidden" builtins-hidden
+use_library_vendor builtins-hidden "$REAL_TOOLCHAIN/lib/rustlib/src/rust/library/vendor"
 cd builtins-hidden
-mkdir -p .cargo
-cat > .cargo/config.toml <<EOF
-[source.crates-io]
-replace-with = "rust-library-vendor"
-[source.rust-library-vendor]
-directory = "$REAL_TOOLCHAIN/lib/rustlib/src/rust/library/vendor"
-EOF
 RUSTC_BOOTSTRAP=1 RUSTFLAGS=-Zcodegen-backend=cranelift cargo build -q --offline --release \
   -Zbuild-std=core --target x86_64-unknown-linux-gnu --target-dir ../bh
 out=../bh/x86_64-unknown-linux-gnu/release

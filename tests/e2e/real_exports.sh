@@ -11,13 +11,7 @@ source "$(dirname "$0")/lib.sh"
 use_real_toolchain
 LINK=$(dirname "$CLIFWRAP")/clifwrap-link
 cp -r "$CLIFWRAP_SOURCE_DIR/examples/userspace" relibc
-mkdir -p relibc/.cargo
-cat > relibc/.cargo/config.toml <<TOML
-[source.crates-io]
-replace-with = "rust-library-vendor"
-[source.rust-library-vendor]
-directory = "$REAL_TOOLCHAIN/lib/rustlib/src/rust/library/vendor"
-TOML
+use_library_vendor relibc "$REAL_TOOLCHAIN/lib/rustlib/src/rust/library/vendor"
 cd relibc
 
 for backend in cranelift llvm; do
