@@ -20,7 +20,8 @@ bool is_dylib_path(const std::string& setting) {
 Result<Backend> rustup_component(const RustcFacts& facts) {
   std::string dir = facts.sysroot + "/lib/rustlib/" + facts.host + "/codegen-backends";
   for (const auto& name : list_directory(dir))
-    if (std::string_view(name).starts_with(kCraneliftPrefix)) return Backend{Backend::Kind::Cranelift, "cranelift", {}};
+    if (std::string_view(name).starts_with(kCraneliftPrefix))
+      return Backend{Backend::Kind::Cranelift, "cranelift", {}, dir + "/" + name};
   return fail("no Cranelift backend: looked for " + std::string(kCraneliftPrefix) + "* in " + dir,
               facts.rustc + " " + facts.release,
               "build rustc with Cranelift here (scripts/toolchain.sh build) and use its rustc; on a rustup "
@@ -49,16 +50,7 @@ Result<Backend> backend_dylib(const std::string& path, const RustcFacts& facts) 
                 "rebuild cg_clif for this rustc, or run the toolchain the backend was built with "
                 "(cargo +nightly-<date> as in cg_clif's rust-toolchain file)");
 #endif
-  return Backend{Backend::Kind::Cranelift, path, driver->directory};
-}
-
-// The dylib a Cranelift backend loads from: the path it was given, or the sysroot's.
-std::string loaded_dylib(const Backend& backend, const RustcFacts& facts) {
-  if (is_dylib_path(backend.codegen_backend)) return backend.codegen_backend;
-  std::string dir = facts.sysroot + "/lib/rustlib/" + facts.host + "/codegen-backends";
-  for (const auto& name : list_directory(dir))
-    if (std::string_view(name).starts_with(kCraneliftPrefix)) return dir + "/" + name;
-  return {};
+  return Backend{Backend::Kind::Cranelift, path, driver->directory, path};
 }
 
 }  // namespace
@@ -76,18 +68,17 @@ Backend llvm_backend() { return Backend{Backend::Kind::Llvm, "llvm", {}}; }
 
 std::string backend_identity(const Backend& backend, const RustcFacts& facts) {
   if (backend.kind != Backend::Kind::Cranelift) return "llvm " + facts.release;
-  std::string dylib = loaded_dylib(backend, facts);
   struct stat status {};
-  if (dylib.empty() || ::stat(dylib.c_str(), &status) != 0) return "cranelift " + backend.codegen_backend + " (not found)";
-  return dylib + " " + std::to_string(status.st_size) + " " + std::to_string(status.st_mtim.tv_sec) + "." +
+  if (backend.dylib.empty() || ::stat(backend.dylib.c_str(), &status) != 0)
+    return "cranelift " + backend.codegen_backend + " (not found)";
+  return backend.dylib + " " + std::to_string(status.st_size) + " " + std::to_string(status.st_mtim.tv_sec) + "." +
          std::to_string(status.st_mtim.tv_nsec);
 }
 
-std::string backend_content_hash(const Backend& backend, const RustcFacts& facts, const std::string& cache_dir) {
-  std::string identity = backend_identity(backend, facts);
+std::string backend_content_hash(const Backend& backend, const std::string& identity, const std::string& cache_dir) {
   std::string record = cache_dir + "/backends/" + hash_hex(identity) + ".content";
   if (auto known = read_file(record)) return std::string(without_trailing_newlines(*known));
-  auto bytes = read_file(loaded_dylib(backend, facts));
+  auto bytes = read_file(backend.dylib);
   std::string content = bytes ? hash_hex(*bytes) + "-" + std::to_string(bytes->size()) : hash_hex(identity);
   // Not cached when unreadable: the identity stands in, and the next call tries again.
   if (bytes && make_directories(cache_dir + "/backends")) (void)write_file_atomically(record, content + "\n");

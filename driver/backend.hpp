@@ -19,6 +19,7 @@ struct Backend {
   Kind kind = Kind::Cranelift;
   std::string codegen_backend;  // the value of -Zcodegen-backend
   std::string library_dir;      // goes on LD_LIBRARY_PATH (self-built dylib only)
+  std::string dylib;            // the file resolve_backend found (Cranelift only)
 
   // A "Cranelift unit": flags cg_clif cannot take are dropped, fallback applies.
   bool treated_as_cranelift() const { return kind != Kind::Llvm; }
@@ -28,13 +29,13 @@ struct Backend {
 Backend llvm_backend();
 
 // What identifies the backend's code, for records that must not outlive a rebuilt backend: the
-// dylib's path, size and modification time (LLVM: the rustc release). Reads the file system.
+// dylib's path, size and modification time (LLVM: the rustc release). One stat.
 std::string backend_identity(const Backend& backend, const RustcFacts& facts);
 
 // A hash of the backend dylib's content, for cache keys that must change when the backend is
 // rebuilt under the same rustc (sccache's): computed once per backend identity and kept in
-// `<cache>/backends/<identity hash>.content`, so a call costs one stat and one small read.
-std::string backend_content_hash(const Backend& backend, const RustcFacts& facts, const std::string& cache_dir);
+// `<cache>/backends/<identity hash>.content`, so a call costs one small read.
+std::string backend_content_hash(const Backend& backend, const std::string& identity, const std::string& cache_dir);
 
 // Resolves a `backend` setting (cranelift, llvm, or a dylib path) against a rustc.
 Result<Backend> resolve_backend(const std::string& setting, const RustcFacts& facts);

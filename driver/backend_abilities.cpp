@@ -40,9 +40,10 @@ bool compiles(const Question& question, const Backend& backend, const RustcFacts
 
 }  // namespace
 
-BackendAbilities backend_abilities(const Backend& backend, const RustcFacts& facts, const std::string& cache_dir) {
+BackendAbilities backend_abilities(const Backend& backend, const RustcFacts& facts, const std::string& identity,
+                                   const std::string& cache_dir) {
   if (backend.kind != Backend::Kind::Cranelift) return {};
-  std::string record = cache_dir + "/backends/" + hash_hex(backend_identity(backend, facts));
+  std::string record = cache_dir + "/backends/" + hash_hex(identity);
   if (auto known = read_file(record)) {
     return {known->find("sym_operands=yes") != std::string::npos,
             known->find("variadic_definitions=yes") != std::string::npos};
@@ -54,7 +55,7 @@ BackendAbilities backend_abilities(const Backend& backend, const RustcFacts& fac
   abilities.sym_operands = compiles(kSymQuestion, backend, facts, scratch->path());
   abilities.variadic_definitions = compiles(kVariadicQuestion, backend, facts, scratch->path());
   auto yes_no = [](bool b) { return b ? "yes" : "no"; };
-  (void)write_file_atomically(record, std::string("backend ") + backend_identity(backend, facts) +
+  (void)write_file_atomically(record, std::string("backend ") + identity +
                                           "\nsym_operands=" + yes_no(abilities.sym_operands) +
                                           "\nvariadic_definitions=" + yes_no(abilities.variadic_definitions) + "\n");
   return abilities;

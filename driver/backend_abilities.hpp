@@ -20,6 +20,8 @@ struct BackendAbilities {
 
 // LLVM (standing in, or falling back) is answered without asking: it stands in for cg_clif as
 // shipped, so the stand-in tiers predict what a shipped cg_clif would refuse.
-BackendAbilities backend_abilities(const Backend& backend, const RustcFacts& facts, const std::string& cache_dir);
+// `identity`: backend_identity's, which the caller has for other records too.
+BackendAbilities backend_abilities(const Backend& backend, const RustcFacts& facts, const std::string& identity,
+                                   const std::string& cache_dir);
 
 }  // namespace clifwrap

@@ -127,7 +127,8 @@ int run_doctor(const std::string& rustc, const std::optional<std::string>& targe
   else report.failed("backend", with_toolchain_hint(backend.error(), *facts, settings->cache_dir));
   if (backend && backend->kind == Backend::Kind::Cranelift) {
     // Asked of the backend itself (two small compiles, once per backend; cached).
-    BackendAbilities abilities = backend_abilities(*backend, *facts, settings->cache_dir);
+    BackendAbilities abilities =
+        backend_abilities(*backend, *facts, backend_identity(*backend, *facts), settings->cache_dir);
     auto word = [](bool compiles) { return compiles ? "compiled" : "refused: such crates fall back to LLVM"; };
     report.note("refusals", std::string("sym operands ") + word(abilities.sym_operands) + "; C-variadic definitions " +
                                 word(abilities.variadic_definitions));

@@ -101,8 +101,8 @@ class TemporaryArgfile {
   std::optional<RemoveOnSignal> on_signal_;
 };
 
-FallbackSubject fallback_subject(const RustcInvocation& inv, const Backend& backend, const RustcFacts& facts) {
-  return {output_stem(inv), dep_info_path(inv), inv.inputs.empty() ? "" : inv.inputs.front(), backend_identity(backend, facts)};
+FallbackSubject fallback_subject(const RustcInvocation& inv, const std::string& backend_identity) {
+  return {output_stem(inv), dep_info_path(inv), inv.inputs.empty() ? "" : inv.inputs.front(), backend_identity};
 }
 
 // Why this crate's metadata should wait for its Cranelift attempt, if it should: its sources show
@@ -115,7 +115,8 @@ std::optional<std::string> expected_fallback(const WrapperDecision& decision) {
   const auto& inputs = decision.invocation.inputs;
   if (inputs.empty() || inputs.front() == "-") return std::nullopt;
   const RustcFacts& facts = *decision.facts;
-  BackendAbilities abilities = backend_abilities(*decision.plan->backend, facts, decision.settings->cache_dir);
+  BackendAbilities abilities =
+      backend_abilities(*decision.plan->backend, facts, decision.backend_identity, decision.settings->cache_dir);
   PredictionScope scope;
   scope.target_arch = target_arch_of(decision.invocation.target.value_or(facts.host));
   scope.refuses_sym = !abilities.sym_operands;
@@ -224,8 +225,11 @@ Result<WrapperDecision> decide_wrapper(const std::vector<std::string>& rustc_and
     backend = resolve_backend(settings->backend, *facts);
   if (!backend) return tl::unexpected(with_toolchain_hint(backend.error(), *facts, settings->cache_dir));
   inputs.backend = *backend;
-  if (!settings->wrapper.empty() && backend->kind == Backend::Kind::Cranelift)
-    inputs.backend_key = backend_content_hash(*backend, *facts, settings->cache_dir);
+  bool cranelift = backend->kind == Backend::Kind::Cranelift;
+  if (cranelift && (!settings->wrapper.empty() || settings->fallback == "llvm"))
+    decision.backend_identity = backend_identity(*backend, *facts);
+  if (cranelift && !settings->wrapper.empty())
+    inputs.backend_key = backend_content_hash(*backend, decision.backend_identity, settings->cache_dir);
   bool builtins = inv.crate_name == "compiler_builtins" && backend->treated_as_cranelift();
   bool links = settings->link_mode == "embedded" && runs_linker(inv);
   if ((builtins || links) && !spec_file.empty()) {
@@ -246,7 +250,7 @@ Result<WrapperDecision> decide_wrapper(const std::vector<std::string>& rustc_and
   decision.facts = *facts;
   // A unit that fell back before, unchanged, for the same backend: no doomed attempt this time.
   if (decision.plan->fallback_to_llvm && has_fallback_record(settings->cache_dir, output_stem(inv))) {
-    if (auto reason = remembered_fallback(settings->cache_dir, fallback_subject(inv, *backend, *facts))) {
+    if (auto reason = remembered_fallback(settings->cache_dir, fallback_subject(inv, decision.backend_identity))) {
       decision.plan = fallback_plan(*decision.plan);
       decision.remembered_fallback = *reason;
       decision.classification.reason += "; LLVM without a Cranelift attempt: the crate " + *reason +
@@ -326,7 +330,7 @@ Error run_wrapper(const WrapperDecision& decision, long long started_ms) {
   std::optional<CraneliftFailure> failure;
   if (status != 0 && gate) failure = cranelift_fatal_failure(gate->held());
   if (failure)
-    remember_fallback(cache_dir, fallback_subject(decision.invocation, *plan.backend, *decision.facts), failure->reason);
+    remember_fallback(cache_dir, fallback_subject(decision.invocation, decision.backend_identity), failure->reason);
 
   if (failure && gate->metadata_passed()) {
     // Stop, as rustc stops on an error: the next build compiles the crate with LLVM at once, since

@@ -22,6 +22,9 @@ struct WrapperDecision {
   Classification classification;
   std::optional<Settings> settings;  // not read for probes
   std::optional<RustcFacts> facts;   // only for rewrites
+  // The Cranelift backend's identity (backend_identity), when a record needs it: the fallback's
+  // memory and prediction, an inner wrapper's key. Stat'd once per call.
+  std::string backend_identity;
   std::optional<RustcPlan> plan;     // only for rewrites
   // The plan is LLVM's from the start: the unit fell back before, and the record still holds.
   std::optional<std::string> remembered_fallback;
