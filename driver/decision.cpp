@@ -324,13 +324,6 @@ bool runs_linker(const RustcInvocation& inv) {
   return links_kind && emits(inv, "link");
 }
 
-bool spec_without_os(std::string_view spec_text) {
-  size_t key = spec_text.find("\"os\"");
-  if (key == std::string_view::npos) return true;  // rustc's default
-  size_t value = spec_text.find('"', spec_text.find(':', key));
-  return value != std::string_view::npos && spec_text.substr(value).starts_with("\"none\"");
-}
-
 bool uses_build_std(const RustcInvocation& inv) {
   if (inv.has_unstable("force-unstable-if-unmarked")) return true;
   // --extern [opt,opt:]name[=path]

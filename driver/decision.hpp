@@ -135,9 +135,6 @@ bool runs_linker(const RustcInvocation& inv);
 RustcPlan plan_rewrite(const std::string& rustc, const RustcInvocation& inv, const Settings& settings,
                        const RustcFacts& facts, const RewriteInputs& inputs);
 
-// Whether a JSON target spec's text says the target has no OS (no "os" key, or "none").
-bool spec_without_os(std::string_view spec_text);
-
 // Whether the call compiles against std crates built by cargo's -Zbuild-std (visible in captured
 // cargo calls: the std crates get -Zforce-unstable-if-unmarked, user crates `--extern noprelude:`).
 bool uses_build_std(const RustcInvocation& inv);

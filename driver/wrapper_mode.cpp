@@ -20,7 +20,7 @@
 #include "driver/link_mode.hpp"
 #include "driver/rustc_facts_cache.hpp"
 #include "driver/stderr_gate.hpp"
-#include "linkplan/fp_register_check.hpp"
+#include "targets/spec_derivation.hpp"
 #include "targets/target_specs.hpp"
 
 namespace clifwrap {
@@ -235,8 +235,10 @@ Result<WrapperDecision> decide_wrapper(const std::vector<std::string>& rustc_and
   if ((builtins || links) && !spec_file.empty()) {
     // Only these two kinds of unit read the spec: compiler_builtins, and a unit that links.
     if (auto text = read_file(spec_file)) {
-      inputs.builtins_mem = builtins && spec_without_os(*text);
-      inputs.soft_float_link = links && spec_is_soft_float(*text);
+      if (auto traits = spec_traits(*text, spec_file)) {
+        inputs.builtins_mem = builtins && traits->without_os;
+        inputs.soft_float_link = links && traits->soft_float;
+      }
     }
   }
   if (links) {

@@ -17,12 +17,6 @@ std::string crate_of(std::string_view input) {
   return std::string(input.substr(0, dash));
 }
 
-bool spec_is_soft_float(std::string_view spec_text) {
-  for (std::string_view mark : {"\"x86-softfloat\"", "\"softfloat\"", "+soft-float", "-fp-armv8"})
-    if (spec_text.find(mark) != std::string_view::npos) return true;
-  return false;
-}
-
 Result<std::vector<FpFinding>> find_fp_registers(const std::string& elf_path, const std::string& map_path) {
   auto module = llvm_module();
   if (!module) return tl::unexpected(module.error());

@@ -23,10 +23,6 @@ struct FpFinding {
 // is the crate to compile with LLVM, whatever crate a generic function came from.
 std::string crate_of(std::string_view input);
 
-// Whether a target spec's text says soft-float: an x86 soft-float ABI, a softfloat `abi`, or
-// features that turn the FP unit off.
-bool spec_is_soft_float(std::string_view spec_text);
-
 Result<std::vector<FpFinding>> find_fp_registers(const std::string& elf_path, const std::string& map_path);
 
 // The link's error: the functions, by crate, and what to do.

@@ -67,6 +67,22 @@ void set_x86_64_cpu(llvm::json::Object& spec, std::vector<SpecChange>& changes) 
 
 }  // namespace
 
+Result<SpecTraits> spec_traits(std::string_view spec_json, const std::string& source) {
+  llvm::Expected<llvm::json::Value> parsed = llvm::json::parse(spec_json);
+  if (!parsed) return fail("malformed target spec JSON: " + llvm::toString(parsed.takeError()), source);
+  const llvm::json::Object* spec = parsed->getAsObject();
+  if (!spec) return fail("a target spec must be a JSON object", source);
+  auto field = [spec](llvm::StringRef key) { return spec->getString(key).value_or(""); };
+  SpecTraits traits;
+  traits.without_os = field("os").empty() || field("os") == "none";
+  llvm::SmallVector<llvm::StringRef, 16> features;
+  field("features").split(features, ',');
+  traits.soft_float = field("rustc-abi") == "x86-softfloat" || field("rustc-abi") == "softfloat" ||
+                      field("abi") == "softfloat" || llvm::is_contained(features, "+soft-float") ||
+                      llvm::is_contained(features, "-fp-armv8");
+  return traits;
+}
+
 Result<DerivedSpec> derive_spec(std::string_view spec_json, const std::string& source) {
   llvm::Expected<llvm::json::Value> parsed = llvm::json::parse(spec_json);
   if (!parsed) {

@@ -36,4 +36,13 @@ struct DerivedSpec {
 // `source` names the spec in errors (a triple or a file path).
 Result<DerivedSpec> derive_spec(std::string_view spec_json, const std::string& source);
 
+// What wrapper mode needs to know of the spec rustc compiles for, besides what derivation changes.
+struct SpecTraits {
+  bool without_os = false;  // no "os", or "none" (rustc's default): compiler_builtins' mem functions
+  // An x86 or AArch64 soft-float ABI, `+soft-float` or `-fp-armv8` among the features: the
+  // FP/SIMD check of its kernel links.
+  bool soft_float = false;
+};
+Result<SpecTraits> spec_traits(std::string_view spec_json, const std::string& source);
+
 }  // namespace clifwrap

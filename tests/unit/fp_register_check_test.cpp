@@ -13,16 +13,6 @@ TEST_CASE("the crate whose compile made an input, from rustc's object names") {
   CHECK(crate_of("libc.a(printf.o)").empty());
 }
 
-TEST_CASE("soft-float specs: Redox's kernel specs and rustc's builtin none targets") {
-  // x86_64-unknown-none and redox-os/kernel's x86_64 spec.
-  CHECK(spec_is_soft_float(R"({"features": "-mmx,-sse,-sse2,+soft-float", "rustc-abi": "x86-softfloat"})"));
-  // redox-os/kernel's aarch64 spec, and aarch64-unknown-none-softfloat.
-  CHECK(spec_is_soft_float(R"({"features": "+strict-align,-neon,-fp-armv8,+tpidr-el1", "abi": "softfloat"})"));
-  // aarch64-unknown-none keeps its FP unit, and a Redox userspace target too.
-  CHECK_FALSE(spec_is_soft_float(R"({"features": "+v8a,+strict-align,+neon,+fp-armv8"})"));
-  CHECK_FALSE(spec_is_soft_float(R"({"os": "redox", "features": "+sse2"})"));
-}
-
 TEST_CASE("the link's error names the functions by crate, and what to do") {
   std::vector<FpFinding> findings = {
       {"linked_list_allocator::align_up::h1", "liblinked_list_allocator-01.rlib(linked_list_allocator-01.x.2-cgu.0.rcgu.o)",

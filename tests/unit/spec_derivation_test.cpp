@@ -91,3 +91,26 @@ TEST_CASE("numbers JSON cannot write back are refused (found by fuzz_spec_deriva
   REQUIRE(!fractional.has_value());
   CHECK(fractional.error().message == "\"max-atomic-width\" is not an integer");
 }
+
+namespace {
+bool soft_float(std::string_view spec) { return spec_traits(spec, "test").value().soft_float; }
+bool without_os(std::string_view spec) { return spec_traits(spec, "test").value().without_os; }
+}  // namespace
+
+TEST_CASE("soft-float specs: Redox's kernel specs and rustc's builtin none targets") {
+  // x86_64-unknown-none and redox-os/kernel's x86_64 spec.
+  CHECK(soft_float(R"({"features": "-mmx,-sse,-sse2,+soft-float", "rustc-abi": "x86-softfloat"})"));
+  // redox-os/kernel's aarch64 spec, and aarch64-unknown-none-softfloat.
+  CHECK(soft_float(R"({"features": "+strict-align,-neon,-fp-armv8,+tpidr-el1", "abi": "softfloat"})"));
+  // aarch64-unknown-none keeps its FP unit, and a Redox userspace target too.
+  CHECK_FALSE(soft_float(R"({"features": "+v8a,+strict-align,+neon,+fp-armv8"})"));
+  CHECK_FALSE(soft_float(R"({"os": "redox", "features": "+sse2"})"));
+}
+
+
+TEST_CASE("a target without an OS: no \"os\", or \"none\"") {
+  CHECK(without_os(R"({"arch": "x86_64", "llvm-target": "x86_64-unknown-none-elf"})"));
+  CHECK(without_os(R"({"arch": "aarch64", "os": "none"})"));
+  CHECK_FALSE(without_os(R"({"arch": "x86_64", "os": "redox"})"));
+  CHECK_FALSE(spec_traits("not json", "test").has_value());
+}
