@@ -1,28 +1,16 @@
 #include <doctest/doctest.h>
 
-#include <cstdlib>
 #include <string>
 
 #include "common/files.hpp"
 #include "driver/fallback_memory.hpp"
+#include "scratch_dir.hpp"
 
 using namespace clifwrap;
 
 namespace {
 
-struct Scratch {
-  std::string dir;
-  Scratch() {
-    char pattern[] = "/tmp/clifwrap-memory-XXXXXX";
-    dir = ::mkdtemp(pattern);
-    (void)make_directories(dir + "/src");
-  }
-  ~Scratch() { std::system(("rm -rf " + dir).c_str()); }
-  std::string write(const std::string& relative, const std::string& text) {
-    (void)write_file_atomically(dir + "/" + relative, text);
-    return dir + "/" + relative;
-  }
-};
+using Scratch = clifwrap::test::ScratchDir;
 
 // The shape rustc 1.96 writes for `--emit=dep-info,metadata,link` (one rule per output, then an
 // empty rule per source, then cargo's env-dep comments).

@@ -1,32 +1,16 @@
 #include <doctest/doctest.h>
 
-#include <cstdlib>
 #include <string>
 
 #include "common/files.hpp"
 #include "driver/fallback_prediction.hpp"
+#include "scratch_dir.hpp"
 
 using namespace clifwrap;
 
-namespace {
-
 // A search that finds nothing gives "" through value_or, so each check fails instead of reading an
 // empty optional.
-struct ScratchCrate {
-  std::string dir;
-  ScratchCrate() {
-    char pattern[] = "/tmp/clifwrap-prediction-XXXXXX";
-    dir = ::mkdtemp(pattern);
-    (void)make_directories(dir + "/src/sys");
-  }
-  ~ScratchCrate() { std::system(("rm -rf " + dir).c_str()); }
-  std::string write(const std::string& relative, const std::string& text) {
-    (void)write_file_atomically(dir + "/" + relative, text);
-    return dir + "/" + relative;
-  }
-};
-
-}  // namespace
+using ScratchCrate = clifwrap::test::ScratchDir;
 
 TEST_CASE("sources that show what cg_clif refuses, in any file under the crate root's directory") {
   ScratchCrate crate;
