@@ -1,6 +1,7 @@
 #include "common/error.hpp"
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 
 namespace clifwrap {
@@ -13,6 +14,15 @@ std::string render(const Error& error) {
   line += error.message;
   if (!error.hint.empty()) line += " (" + error.hint + ")";
   return line;
+}
+
+Error usage_error(std::string message, std::string_view usage) {
+  return Error{std::move(message), {}, "usage: " + std::string(usage), 2};
+}
+
+int report_error(const Error& error) {
+  std::fprintf(stderr, "%s\n", render(error).c_str());
+  return error.exit_code;
 }
 
 }  // namespace clifwrap

@@ -1,8 +1,10 @@
 // Errors are values. An Error says what went wrong, which input it is about, and what the user can
-// do; one place (driver/main.cpp) prints it. Library code never exits the process.
+// do; it is printed once, by report_error, where a face or command ends. Library code never exits
+// the process.
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include <tl/expected.hpp>
@@ -26,12 +28,14 @@ inline tl::unexpected<Error> fail(std::string message, std::string subject = {},
   return tl::unexpected(Error{std::move(message), std::move(subject), std::move(hint)});
 }
 
-inline tl::unexpected<Error> usage_error(std::string message, std::string hint = {}) {
-  return tl::unexpected(Error{std::move(message), {}, std::move(hint), 2});
-}
+// A command line that cannot be run as given: exit status 2, the command's usage line as the hint.
+Error usage_error(std::string message, std::string_view usage);
 
 // "clifwrap: error: <subject>: <message> (<hint>)" on one line.
 std::string render(const Error& error);
+
+// Prints the error on stderr, rendered, and gives the exit status it ends the process with.
+int report_error(const Error& error);
 
 // What errno says now, for a message about the system call that just failed.
 std::string errno_text();

@@ -61,4 +61,7 @@ bool is_rustup_proxy(const std::string& path);
 // Renders argv as a shell-readable line (for explain, logs and messages).
 std::string quote_command(const std::vector<std::string>& argv);
 
+// Milliseconds on the monotonic clock: the log's durations.
+long long monotonic_ms();
+
 }  // namespace clifwrap

@@ -6,7 +6,7 @@
 #include "common/files.hpp"
 #include "common/strings.hpp"
 #include "common/temporaries.hpp"
-#include "linkplan/llvm_module.hpp"
+#include "llvm_module/loader.hpp"
 
 namespace clifwrap {
 namespace {

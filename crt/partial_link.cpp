@@ -4,7 +4,7 @@
 #include "common/strings.hpp"
 #include "common/temporaries.hpp"
 #include "crt/archive.hpp"
-#include "linkplan/llvm_module.hpp"
+#include "llvm_module/loader.hpp"
 
 namespace clifwrap {
 namespace {

@@ -9,10 +9,6 @@ std::string spelled(const OptionSpec& option) {
   return std::string(option.name) + (option.value.empty() ? "" : " " + std::string(option.value));
 }
 
-Error usage_error(std::string message, std::string_view usage) {
-  return Error{std::move(message), {}, "usage: " + std::string(usage), 2};
-}
-
 }  // namespace
 
 std::optional<std::string> CommandOptions::value(std::string_view name) const {

@@ -4,7 +4,7 @@
 #include <set>
 
 #include "common/strings.hpp"
-#include "linkplan/llvm_module.hpp"
+#include "llvm_module/loader.hpp"
 
 namespace clifwrap {
 

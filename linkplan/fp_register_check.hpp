@@ -1,6 +1,6 @@
 // The FP/SIMD check of a soft-float kernel link: wrapper mode tells clifwrap-link that the target's
 // spec says soft-float; the link then runs with lld's map, and the output is scanned
-// (clifwrap-llvm.so, linkplan/fp_register_module.cpp) for FP/SIMD registers in code Cranelift
+// (clifwrap-llvm.so, llvm_module/fp_register_module.cpp) for FP/SIMD registers in code Cranelift
 // compiled. A finding fails the link: such a kernel corrupts user registers on an interrupt.
 #pragma once
 

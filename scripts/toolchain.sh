@@ -25,7 +25,7 @@ EOF
 }
 
 readonly version=1.96.0
-readonly name=$version-cranelift  # driver/cranelift_toolchain.cpp looks for this name
+readonly name=$version-cranelift  # driver/backend/cranelift_toolchain.cpp looks for this name
 readonly source_dir=/usr/src/rustc-$version
 readonly llvm_config=/usr/lib/llvm-22/bin/llvm-config
 readonly host=x86_64-unknown-linux-gnu

@@ -7,7 +7,7 @@ cd "$CLIFWRAP_SOURCE_DIR"
 step "paths named in README.md, docs/ and the sources' comments"
 git ls-files README.md 'docs/*.md' '*.hpp' '*.cpp' '*.h' > "$E2E_SCRATCH/texts"
 # A path starts the word (not the tail of another path, nor $build/…) and is not cut short by a glob.
-grep -ohP '(?<![\w/$.-])(common|driver|targets|linkplan|crt|tests|examples|bench|scripts|docs)/[\w./-]*\w(?![\w*<{-])' \
+grep -ohP '(?<![\w/$.-])(common|driver|targets|linkplan|llvm_module|crt|tests|examples|bench|scripts|docs)/[\w./-]*\w(?![\w*<{-])' \
   $(cat "$E2E_SCRATCH/texts") | sort -u > "$E2E_SCRATCH/named"
 missing=0
 while read -r path; do

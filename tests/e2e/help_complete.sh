@@ -10,8 +10,9 @@ step "clifwrap --help and clifwrap-link --help"
 "$link" --help >> help.out
 
 step "what the code accepts, from its string literals"
-grep -ohE '"CLIFWRAP_[A-Z_]+"' "$src"/{common,driver,linkplan,crt,targets}/*.[ch]pp | tr -d '"' | sort -u > variables
-grep -ohE '"--[a-z][a-z-]*"|\{"-[a-z]",' "$src/driver/main.cpp" "$src/driver/link_mode.cpp" |
+git -C "$src" ls-files -- '*.cpp' '*.hpp' ':!tests' ':!bench' | sed "s#^#$src/#" > sources
+grep -ohE '"CLIFWRAP_[A-Z_]+"' $(cat sources) | tr -d '"' | sort -u > variables
+grep -ohE '"--[a-z][a-z-]*"|\{"-[a-z]",' "$src"/driver/{main.cpp,commands/side_commands.cpp,link/link_mode.cpp} |
   grep -oE '"-[^"]+"' | tr -d '"' | sort -u > options
 [ "$(wc -l < variables)" -ge 12 ] || { echo "found too few variables, is the pattern stale?" >&2; cat variables >&2; exit 1; }
 [ "$(wc -l < options)" -ge 10 ] || { echo "found too few options, is the pattern stale?" >&2; cat options >&2; exit 1; }

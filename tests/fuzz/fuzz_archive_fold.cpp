@@ -26,7 +26,7 @@ void fold_one(const std::string& bytes) {
 }
 
 // After a fatal lld error the thread that ran lld must never end (its thread-local allocators
-// hold half-built objects: llvm_module.hpp, lld_state_spoiled); clifwrap then ends with _exit.
+// hold half-built objects: llvm_module/loader.hpp, lld_state_spoiled); clifwrap then ends with _exit.
 // libFuzzer ends with exit(), so the folds run on a thread of their own that never ends.
 class FoldThread {
  public:

@@ -1,7 +1,7 @@
 // Response files: the input is an @file's text, expanded the gcc/lld way (quotes, backslashes,
 // nested @files) and the rustc way (one argument per line).
 #include "common/files.hpp"
-#include "driver/rustc_invocation.hpp"
+#include "driver/rustc/rustc_invocation.hpp"
 #include "fuzz_input.hpp"
 #include "linkplan/link_planner.hpp"
 

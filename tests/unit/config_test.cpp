@@ -5,7 +5,7 @@
 #include <map>
 
 #include "common/files.hpp"
-#include "driver/config.hpp"
+#include "driver/config/config.hpp"
 
 using namespace clifwrap;
 

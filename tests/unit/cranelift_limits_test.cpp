@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "driver/cranelift_limits.hpp"
+#include "driver/wrapper/cranelift_limits.hpp"
 
 using namespace clifwrap;
 

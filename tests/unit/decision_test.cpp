@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "driver/decision.hpp"
+#include "driver/wrapper/decision.hpp"
 #include "fixtures.hpp"
 
 using namespace clifwrap;
@@ -19,7 +19,7 @@ RustcFacts debian_facts() {
   return facts;
 }
 
-const Backend kStandIn{Backend::Kind::LlvmStandIn, "llvm", {}};
+const Backend kStandIn = llvm_backend(Backend::Kind::LlvmStandIn);
 
 RewriteInputs with(const Backend& backend, bool bootstrap_set = false) {
   RewriteInputs inputs;
@@ -166,7 +166,9 @@ TEST_CASE("a crate on LLVM keeps its flags and has no fallback: the inner wrappe
 }
 
 TEST_CASE("a self-built dylib goes on LD_LIBRARY_PATH: the fallback swaps only the backend") {
-  Backend dylib{Backend::Kind::Cranelift, "/cg/librustc_codegen_cranelift.so", "/toolchain/lib"};
+  Backend dylib;
+  dylib.codegen_backend = "/cg/librustc_codegen_cranelift.so";
+  dylib.library_dir = "/toolchain/lib";
   RustcFacts nightly = debian_facts();
   nightly.is_nightly = true;
   auto plan = plan_rewrite("rustc", captured("lib"), Settings{}, nightly, with(dylib));

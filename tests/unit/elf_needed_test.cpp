@@ -1,8 +1,8 @@
 #include <doctest/doctest.h>
 
 #include "common/process.hpp"
-#include "driver/backend.hpp"
-#include "driver/elf_needed.hpp"
+#include "driver/backend/backend.hpp"
+#include "driver/backend/elf_needed.hpp"
 
 using namespace clifwrap;
 

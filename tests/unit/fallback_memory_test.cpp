@@ -3,7 +3,7 @@
 #include <string>
 
 #include "common/files.hpp"
-#include "driver/fallback_memory.hpp"
+#include "driver/wrapper/fallback_memory.hpp"
 #include "scratch_dir.hpp"
 
 using namespace clifwrap;

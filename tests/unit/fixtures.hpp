@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "common/files.hpp"
-#include "driver/rustc_invocation.hpp"
+#include "driver/rustc/rustc_invocation.hpp"
 
 namespace clifwrap::test {
 

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "driver/rustc_options.hpp"
+#include "driver/rustc/rustc_options.hpp"
 
 using namespace clifwrap;
 

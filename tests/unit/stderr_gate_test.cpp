@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "driver/stderr_gate.hpp"
+#include "driver/wrapper/stderr_gate.hpp"
 
 using namespace clifwrap;
 
