@@ -1,5 +1,7 @@
 #include "driver/rustc/rustc_invocation.hpp"
 
+#include <algorithm>
+
 #include "common/files.hpp"
 #include "common/strings.hpp"
 
@@ -77,6 +79,20 @@ std::optional<std::string> RustcInvocation::codegen_value(std::string_view key) 
   for (const auto& [k, v] : codegen)
     if (k == key) found = v;
   return found;
+}
+
+bool has_crate_type(const RustcInvocation& inv, std::string_view type) {
+  return std::find(inv.crate_types.begin(), inv.crate_types.end(), type) != inv.crate_types.end();
+}
+
+bool emits(const RustcInvocation& inv, std::string_view kind) {
+  if (kind == "link" && inv.emits.empty()) return true;
+  return std::any_of(inv.emits.begin(), inv.emits.end(), [&](const EmitRequest& e) { return e.kind == kind; });
+}
+
+std::string output_dir(const RustcInvocation& inv) {
+  if (inv.output) return parent_directory(absolute_path(*inv.output));
+  return inv.out_dir.value_or(".");
 }
 
 Result<ExpandedArgs> expand_argfiles(const std::vector<std::string>& args) {

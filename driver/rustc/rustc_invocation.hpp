@@ -56,6 +56,14 @@ struct RustcInvocation {
   std::optional<std::string> codegen_value(std::string_view key) const;
 };
 
+bool has_crate_type(const RustcInvocation& inv, std::string_view type);
+
+// Whether the call emits `kind` (link when no --emit is given: rustc's default).
+bool emits(const RustcInvocation& inv, std::string_view kind);
+
+// Where rustc writes this call's outputs: -o's directory, else --out-dir, else the working directory.
+std::string output_dir(const RustcInvocation& inv);
+
 struct ExpandedArgs {
   std::vector<std::string> tokens;
   bool used_argfile = false;

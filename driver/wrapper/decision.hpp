@@ -1,6 +1,7 @@
 // What wrapper mode does with one rustc call, decided before anything runs. Two pure steps:
 //   classify(): what the call is (probe, host or target unit) and the verdict with its reason;
-//   plan_rewrite(): for a rewrite, the exact command, environment and dropped flags.
+//   plan_rewrite() (rewrite_plan.cpp): for a rewrite, the exact command, environment and dropped
+//   flags, from rules that each edit one option.
 // Between them the driver does the I/O (settings, rustc facts, backend lookup). `explain` prints
 // the result; run_wrapper (wrapper_mode.cpp) executes it.
 #pragma once
