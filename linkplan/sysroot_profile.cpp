@@ -5,6 +5,8 @@
 #include <cstdlib>
 
 #include "common/files.hpp"
+#include "common/process.hpp"
+#include "linkplan/linker_handoff.hpp"
 
 namespace clifwrap {
 namespace {
@@ -140,6 +142,40 @@ ProfileFiles profile_files(const SysrootProfile& profile, LinkKind kind) {
   files.end = {crtend, crt("crtn.o")};
   if (profile.crtbegin_optional) files.optional = {crtbegin, crtend};
   return files;
+}
+
+std::string target_from_linker_name(std::string_view program_name) {
+  if (program_name == kLinkerName) return {};
+  for (std::string_view suffix : {"-gcc", "-cc"})
+    if (program_name.ends_with(suffix)) return std::string(program_name.substr(0, program_name.size() - suffix.size()));
+  return {};
+}
+
+namespace {
+
+std::string sysroot_beside(const std::vector<std::string>& linkers) {
+  for (const auto& linker : linkers) {
+    std::string gnu_target = target_from_linker_name(file_name(linker));
+    if (gnu_target.empty()) continue;
+    std::string found = linker.find('/') != std::string::npos ? linker : find_program(linker);
+    if (found.empty()) continue;
+    std::string bin = parent_directory(absolute_path(found));  // not resolved: the symlink's own place
+    std::string sysroot = parent_directory(bin) + "/" + gnu_target;
+    if (file_name(bin) == "bin" && is_directory(sysroot + "/lib")) return sysroot;
+  }
+  return {};
+}
+
+}  // namespace
+
+ProfileChoice choose_profile(const ProfileQuestion& question) {
+  ProfileChoice choice;
+  choice.name = !question.configured_profile.empty() ? question.configured_profile
+                : question.gnu_ld_line                ? "none"
+                                                      : std::string(default_profile_for(question.target));
+  choice.sysroot = question.configured_sysroot;
+  if (choice.sysroot.empty() && choice.name == "redox") choice.sysroot = sysroot_beside(question.linkers);
+  return choice;
 }
 
 }  // namespace clifwrap

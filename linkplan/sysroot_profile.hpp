@@ -56,6 +56,26 @@ struct SysrootProfile {
 // `sysroot` empty means the profile's default ("/" for gnu; redox has none and fails with a hint).
 Result<SysrootProfile> load_profile(std::string_view name, const std::string& sysroot, std::string_view triple);
 
+// The triple in a gcc driver's name, such as x86_64-unknown-redox-gcc; empty for other names.
+std::string target_from_linker_name(std::string_view program_name);
+
+// Which profile and sysroot a link gets, chosen here for the linker face and doctor alike.
+struct ProfileChoice {
+  std::string name;     // redox | gnu | none
+  std::string sysroot;  // empty: the profile's default
+};
+struct ProfileQuestion {
+  std::string configured_profile;  // CLIFWRAP_PROFILE / link.profile; empty when unset
+  std::string configured_sysroot;  // CLIFWRAP_SYSROOT / link.sysroot; empty when unset
+  std::string target;
+  bool gnu_ld_line = false;        // a GNU ld command line is complete: no profile unless configured
+  // The names or paths the link is (or would be) run under: a `<gnu-target>-gcc` in a toolchain
+  // directory's bin/ finds its sysroot in <dir>/<gnu-target>, as a cross gcc built --with-sysroot
+  // does (`clifwrap redox-toolchain`, the shape of the Redox build's prefix/<T>/sysroot).
+  std::vector<std::string> linkers;
+};
+ProfileChoice choose_profile(const ProfileQuestion& question);
+
 // The start and end files a gcc driver adds for a kind, in link order, as full paths.
 struct ProfileFiles {
   std::vector<std::string> start;

@@ -54,9 +54,15 @@ void check_linker(Report& report, const Settings& settings) {
 }
 
 // The profile a link for `target` gets, and whether its start and end files are all there.
-void check_profile(Report& report, const Settings& settings, const std::string& target) {
-  std::string name = !settings.link_profile.empty() ? settings.link_profile : std::string(default_profile_for(target));
-  auto profile = load_profile(name, settings.link_sysroot, target);
+// The linker asked is the one a Redox toolchain directory puts beside its rustc, or on PATH.
+void check_profile(Report& report, const Settings& settings, const std::string& target, const std::string& rustc) {
+  std::string gcc = target + "-gcc";
+  std::string found_rustc = rustc.find('/') != std::string::npos ? rustc : find_program(rustc);
+  ProfileQuestion question{settings.link_profile, settings.link_sysroot, target, false, {gcc}};
+  if (!found_rustc.empty()) question.linkers.insert(question.linkers.begin(), parent_directory(found_rustc) + "/" + gcc);
+  ProfileChoice choice = choose_profile(question);
+  const std::string& name = choice.name;
+  auto profile = load_profile(name, choice.sysroot, target);
   if (!profile) {
     report.failed("profile", profile.error());
     return;
@@ -147,7 +153,7 @@ int run_doctor(const std::string& rustc, const std::optional<std::string>& targe
     else report.failed("log", Error{"its directory does not exist", settings->log_path, "create it or change CLIFWRAP_LOG"});
   }
   check_linker(report, *settings);
-  check_profile(report, *settings, target.value_or(facts->host));
+  check_profile(report, *settings, target.value_or(facts->host), rustc);
   if (target) {
     auto derivation = derive_target(*facts, *target, settings->cache_dir);
     if (!derivation) {

@@ -169,31 +169,6 @@ bool is_linker_name(std::string_view program_name) {
   return program_name == kLinkerName || program_name.ends_with("-gcc") || program_name.ends_with("-cc");
 }
 
-std::string target_from_linker_name(std::string_view program_name) {
-  for (std::string_view suffix : {"-gcc", "-cc"})
-    if (program_name.ends_with(suffix) && program_name != kLinkerName)
-      return std::string(program_name.substr(0, program_name.size() - suffix.size()));
-  return {};
-}
-
-// The cookbook's toolchain layout (`clifwrap redox-toolchain`, the shape of prefix/<T>/sysroot):
-// the linker it names, <dir>/bin/<gnu-target>-gcc, finds its sysroot in <dir>/<gnu-target>, as a
-// cross gcc built --with-sysroot does. The redox profile uses it when no sysroot is configured.
-std::string sysroot_beside_linker(const LinkContext& context, const EnvLookup& env) {
-  std::vector<std::string> linkers = {context.invoked_as};
-  if (auto original = env(kOriginalLinkerVariable); original && !original->empty()) linkers.push_back(*original);
-  for (const auto& linker : linkers) {
-    std::string gnu_target = target_from_linker_name(file_name(linker));
-    if (gnu_target.empty()) continue;
-    std::string found = linker.find('/') != std::string::npos ? linker : find_program(linker);
-    if (found.empty()) continue;
-    std::string bin = parent_directory(absolute_path(found));  // not resolved: the symlink's own place
-    std::string sysroot = parent_directory(bin) + "/" + gnu_target;
-    if (file_name(bin) == "bin" && is_directory(sysroot + "/lib")) return sysroot;
-  }
-  return {};
-}
-
 int run_linker_mode(const std::string& invoked_as, const std::vector<std::string>& all_args, const EnvLookup& env) {
   std::string program_name = file_name(invoked_as);
   if (all_args.size() == 1 && (all_args[0] == "--help" || all_args[0] == "-h")) return print_linker_help();
@@ -221,12 +196,11 @@ int run_linker_mode(const std::string& invoked_as, const std::vector<std::string
   auto expanded = expand_response_files(args);
   if (!expanded) return report_error(expanded.error());
   LinkDialect dialect = detect_dialect(*expanded);
-  std::string profile_name = !settings->link_profile.empty() ? settings->link_profile
-                             : dialect == LinkDialect::GnuLd ? "none"
-                                                             : std::string(default_profile_for(context.target));
-  std::string sysroot = settings->link_sysroot;
-  if (sysroot.empty() && profile_name == "redox") sysroot = sysroot_beside_linker(context, env);
-  auto profile = load_profile(profile_name, sysroot, context.target);
+  ProfileQuestion question{settings->link_profile, settings->link_sysroot, context.target,
+                           dialect == LinkDialect::GnuLd, {context.invoked_as}};
+  if (auto original = env(kOriginalLinkerVariable); original && !original->empty()) question.linkers.push_back(*original);
+  ProfileChoice choice = choose_profile(question);
+  auto profile = load_profile(choice.name, choice.sysroot, context.target);
   if (!profile) return report_error(profile.error());
   auto plan = plan_link(*expanded, *profile, is_regular_file);
   if (!plan) return report_error(plan.error());

@@ -16,9 +16,6 @@ namespace clifwrap {
 // True for the names that select linker mode: clifwrap-link, or one ending in -gcc or -cc.
 bool is_linker_name(std::string_view program_name);
 
-// The triple in a name such as x86_64-unknown-redox-gcc; empty for other names.
-std::string target_from_linker_name(std::string_view program_name);
-
 // `invoked_as`: argv[0] as given (a path when make or the cookbook runs the linker by its path).
 int run_linker_mode(const std::string& invoked_as, const std::vector<std::string>& args, const EnvLookup& env);
 

@@ -39,6 +39,10 @@ ls prefix/lib/rustlib/$T/lib/libstd-*.rlib > /dev/null
 [ -f prefix/$T/lib/crt0.o ] && [ -f prefix/$T/lib/libc.a ]
 expect_backend clifwrap.log std cranelift
 [ "$(prefix/bin/rustc --print sysroot)" = "$E2E_SCRATCH/prefix" ]
+# doctor asks the profile as a link would: the sysroot beside the directory's <T>-gcc, unconfigured.
+env -u CLIFWRAP_SYSROOT -u CLIFWRAP_PROFILE "$CLIFWRAP" doctor --rustc prefix/bin/rustc --target "$T" > doctor.out ||
+  { cat doctor.out; false; }
+expect_contains doctor.out "redox at $E2E_SCRATCH/prefix/$T for $T: start and end files present"
 
 step "with rustup's proxy first on PATH: bin/cargo is the cargo it stands for, and runs as redoxer runs it"
 # The proxy as bin/cargo would run itself under RUSTUP_TOOLCHAIN=<dir> ("infinite recursion detected").
