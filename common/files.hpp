@@ -35,6 +35,10 @@ Result<void> append_whole_line(const std::string& path, std::string_view line);
 Result<void> make_directories(const std::string& path);
 
 bool is_regular_file(const std::string& path);
+
+// "SIZE SEC.NSEC" (size and modification time, following links): what tells, without reading a
+// file, that it is the one seen before. nullopt when it cannot be stat'd.
+std::optional<std::string> file_stamp(const std::string& path);
 bool is_directory(const std::string& path);
 
 // The first `dir/name` that exists, looking in `start` and then each parent directory.

@@ -73,11 +73,9 @@ Backend llvm_backend(Backend::Kind kind) {
 
 std::string backend_identity(const Backend& backend, const RustcFacts& facts) {
   if (backend.kind != Backend::Kind::Cranelift) return "llvm " + facts.release;
-  struct stat status {};
-  if (backend.dylib.empty() || ::stat(backend.dylib.c_str(), &status) != 0)
-    return "cranelift " + backend.codegen_backend + " (not found)";
-  return backend.dylib + " " + std::to_string(status.st_size) + " " + std::to_string(status.st_mtim.tv_sec) + "." +
-         std::to_string(status.st_mtim.tv_nsec);
+  auto stamp = backend.dylib.empty() ? std::nullopt : file_stamp(backend.dylib);
+  if (!stamp) return "cranelift " + backend.codegen_backend + " (not found)";
+  return backend.dylib + " " + *stamp;
 }
 
 std::string backend_content_hash(const Backend& backend, const std::string& identity, const std::string& cache_dir) {

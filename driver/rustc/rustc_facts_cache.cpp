@@ -14,13 +14,11 @@ namespace {
 
 Result<std::string> cache_key(const std::string& rustc, const EnvLookup& env) {
   std::string path = find_program(rustc);
-  struct stat st {};
-  if (path.empty() || ::stat(path.c_str(), &st) != 0)
-    return fail("rustc not found", rustc, "give cargo a rustc that exists (RUSTC or PATH)");
+  auto stamp = path.empty() ? std::nullopt : file_stamp(path);
+  if (!stamp) return fail("rustc not found", rustc, "give cargo a rustc that exists (RUSTC or PATH)");
   char resolved[4096];
   std::string real = ::realpath(path.c_str(), resolved) ? resolved : path;
-  std::string key = real + '\n' + std::to_string(st.st_size) + '\n' + std::to_string(st.st_mtim.tv_sec) + '.' +
-                    std::to_string(st.st_mtim.tv_nsec) + '\n' + env("RUSTUP_TOOLCHAIN").value_or("");
+  std::string key = real + '\n' + *stamp + '\n' + env("RUSTUP_TOOLCHAIN").value_or("");
   // A rustup proxy's toolchain depends on RUSTUP_TOOLCHAIN and on rust-toolchain files above here.
   if (is_rustup_proxy(path)) key += '\n' + current_directory();
   return hash_hex(key);

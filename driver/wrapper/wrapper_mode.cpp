@@ -4,7 +4,9 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <functional>
 #include <map>
+#include <optional>
 
 #include "common/files.hpp"
 #include "common/temporaries.hpp"
@@ -15,6 +17,7 @@
 #include "driver/backend/cranelift_toolchain.hpp"
 #include "driver/wrapper/fallback_memory.hpp"
 #include "driver/wrapper/fallback_prediction.hpp"
+#include "driver/wrapper/prediction_memory.hpp"
 #include "driver/log/invocation_log.hpp"
 #include "driver/rustc/rustc_facts_cache.hpp"
 #include "driver/wrapper/stderr_gate.hpp"
@@ -105,22 +108,34 @@ FallbackSubject fallback_subject(const RustcInvocation& inv, const std::string& 
 }
 
 // Why this crate's metadata should wait for its Cranelift attempt, if it should: its sources show
-// what cg_clif refuses (driver/wrapper/fallback_prediction.hpp).
-std::optional<std::string> expected_fallback(const WrapperDecision& decision) {
+// what cg_clif refuses (driver/wrapper/fallback_prediction.hpp). Remembered per source set
+// (prediction_memory.hpp): `remember` records a fresh answer once rustc has written its dep-info.
+struct ExpectedFallback {
+  std::optional<std::string> reason;
+  std::function<void()> remember = [] {};
+};
+
+ExpectedFallback expected_fallback(const WrapperDecision& decision) {
   // The standard library's crates (-Zbuild-std marks them) compile with Cranelift, as cg_clif's own
   // sysroot build shows; their sources hold refused constructs only for other architectures, under
   // cfgs a text search cannot read (compiler_builtins' arm and x86 `sym` trampolines).
-  if (decision.invocation.has_unstable("force-unstable-if-unmarked")) return std::nullopt;
+  if (decision.invocation.has_unstable("force-unstable-if-unmarked")) return {};
   const auto& inputs = decision.invocation.inputs;
-  if (inputs.empty() || inputs.front() == "-") return std::nullopt;
+  if (inputs.empty() || inputs.front() == "-") return {};
   const RustcFacts& facts = *decision.facts;
-  BackendAbilities abilities =
-      backend_abilities(*decision.plan->backend, facts, decision.backend_identity, decision.settings->cache_dir);
+  const std::string& cache_dir = decision.settings->cache_dir;
+  BackendAbilities abilities = backend_abilities(*decision.plan->backend, facts, decision.backend_identity, cache_dir);
   PredictionScope scope;
   scope.target_arch = target_arch_of(decision.invocation.target.value_or(facts.host));
   scope.refuses_sym = !abilities.sym_operands;
   scope.refuses_variadic = !abilities.variadic_definitions;
-  return source_suggests_fallback(inputs.front(), scope);
+  const std::string& root = inputs.front();
+  if (auto recalled = recalled_prediction(cache_dir, root, scope)) return {*recalled};
+  ExpectedFallback expected{source_suggests_fallback(root, scope)};
+  expected.remember = [&decision, &cache_dir, root, scope, reason = expected.reason] {
+    remember_prediction(cache_dir, root, scope, reason, dep_info_path(decision.invocation));
+  };
+  return expected;
 }
 
 Result<RunResult> run_plan(const RustcPlan& plan, bool used_argfile, const LineSink* stderr_lines) {
@@ -313,14 +328,16 @@ Error run_wrapper(const WrapperDecision& decision, long long started_ms) {
   std::optional<StderrGate> gate;
   const std::string& cache_dir = decision.settings->cache_dir;
   if (decision.remembered_fallback) record.fallback = *decision.remembered_fallback + " (remembered)";
+  ExpectedFallback expected;
   if (plan.fallback_to_llvm) {
-    auto expected = expected_fallback(decision);
-    if (expected) record.reason += "; its metadata waits for the Cranelift attempt: " + *expected;
-    gate.emplace(expected.has_value());
+    expected = expected_fallback(decision);
+    if (expected.reason) record.reason += "; its metadata waits for the Cranelift attempt: " + *expected.reason;
+    gate.emplace(expected.reason.has_value());
   }
   LineSink attempt_lines = [&gate](std::string_view line) { gate->attempt_line(line); };
   auto attempt = run_plan(plan, decision.used_argfile, gate ? &attempt_lines : nullptr);
   if (!attempt) return failed(attempt.error());
+  expected.remember();
   int status = attempt->wait_status;
   std::optional<CraneliftFailure> failure;
   if (status != 0 && gate) failure = cranelift_fatal_failure(gate->held());
