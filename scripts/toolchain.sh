@@ -40,6 +40,7 @@ readonly patches=(
   "$here/toolchain/cg_clif-asm-intel-immediates-and-features.patch"
   "$here/toolchain/cg_clif-softfloat-libcalls.patch"
   "$here/toolchain/cg_clif-softfloat-popcount.patch"
+  "$here/toolchain/cg_clif-c-variadic-definitions.patch"
 )
 
 readonly cache=${CLIFWRAP_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/clifwrap}
