@@ -128,7 +128,9 @@ ExpectedFallback expected_fallback(const WrapperDecision& decision) {
   PredictionScope scope;
   scope.target_arch = target_arch_of(decision.invocation.target.value_or(facts.host));
   scope.refuses_sym = !abilities.sym_operands;
-  scope.refuses_variadic = !abilities.variadic_definitions;
+  // Asked for the host: elsewhere the answer may not hold (the toolchain's cg_clif defines C-variadic
+  // functions for x86_64 and aarch64 only), and a wrong "compiles" stops a build, a wrong "refuses" waits.
+  scope.refuses_variadic = !abilities.variadic_definitions || scope.target_arch != target_arch_of(facts.host);
   const std::string& root = inputs.front();
   if (auto recalled = recalled_prediction(cache_dir, root, scope)) return {*recalled};
   ExpectedFallback expected{source_suggests_fallback(root, scope)};
