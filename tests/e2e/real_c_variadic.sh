@@ -21,13 +21,15 @@ export RUSTC_BOOTSTRAP=1
 # Builds the library (WAY: llvm, clif = by hand, clifwrap), links the driver, runs it into NAME.out.
 # aarch64 cross-builds core with -Zbuild-std; by hand only the fixture gets -Zcodegen-backend (core
 # for aarch64-unknown-linux-gnu has 128-bit atomics, which cg_clif refuses: real_aarch64_atomics).
+# LLVM and by hand share a target directory (core is built once; only the fixture differs).
 build_and_run() {  # NAME ARCH PROFILE WAY
   local name=$1 arch=$2 profile=$3 way=$4 dir=$E2E_SCRATCH/$1
-  local cargo_args=(--target-dir "$dir") lib=$dir/$profile/libc_variadic.a cc=gcc runner=()
+  local target_dir=$E2E_SCRATCH/$arch-$profile-$([ "$way" = clifwrap ] && echo clifwrap || echo cargo)
+  local cargo_args=(--target-dir "$target_dir") lib=$target_dir/$profile/libc_variadic.a cc=gcc runner=()
   [ "$profile" = release ] && cargo_args+=(--release)
   if [ "$arch" = aarch64 ]; then
     cargo_args+=(--offline -Zbuild-std=core --target aarch64-unknown-linux-gnu)
-    lib=$dir/aarch64-unknown-linux-gnu/$profile/libc_variadic.a cc=aarch64-linux-gnu-gcc
+    lib=$target_dir/aarch64-unknown-linux-gnu/$profile/libc_variadic.a cc=aarch64-linux-gnu-gcc
     runner=(qemu-aarch64 -L /usr/aarch64-linux-gnu)
   fi
   case $way in
@@ -39,13 +41,15 @@ build_and_run() {  # NAME ARCH PROFILE WAY
       ;;
   esac 2> "$dir.err" || { cat "$dir.err" >&2; return 1; }
   # The library's own objects name the backend that compiled them.
-  ar x --output "$dir" "$lib"
+  mkdir -p "$dir"
+  cp "$lib" "$dir/lib.a"
+  ar x --output "$dir" "$dir/lib.a"
   if [ "$way" = llvm ]; then
     ! readelf -p .comment "$dir"/c_variadic-*.o | grep -q cranelift
   else
     readelf -p .comment "$dir"/c_variadic-*.o | grep -q "with cranelift"
   fi
-  "$cc" -O1 -o "$dir/driver" driver.c "$lib"
+  "$cc" -O1 -o "$dir/driver" driver.c "$dir/lib.a"
   "${runner[@]}" "$dir/driver" > "$E2E_SCRATCH/$name.out"
   expect_contains "$E2E_SCRATCH/$name.out" "c-variadic all ok"
 }
