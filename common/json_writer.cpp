@@ -47,6 +47,15 @@ JsonObject& JsonObject::field(std::string_view name, const std::optional<std::st
   return field(name, std::string_view(*value));
 }
 
+JsonObject& JsonObject::field(std::string_view name, const std::optional<long long>& value) {
+  if (!value) {
+    key(name);
+    body_ += "null";
+    return *this;
+  }
+  return field(name, *value);
+}
+
 JsonObject& JsonObject::field(std::string_view name, long long value) {
   key(name);
   body_ += std::to_string(value);

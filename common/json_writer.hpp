@@ -18,6 +18,7 @@ class JsonObject {
   JsonObject& field(std::string_view key, const std::string& value) { return field(key, std::string_view(value)); }
   JsonObject& field(std::string_view key, const std::optional<std::string>& value);
   JsonObject& field(std::string_view key, long long value);
+  JsonObject& field(std::string_view key, const std::optional<long long>& value);  // null when empty
   JsonObject& field(std::string_view key, const std::vector<std::string>& values);
   std::string str() const { return body_.empty() ? "{}" : "{" + body_ + "}"; }
 

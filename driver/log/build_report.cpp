@@ -15,7 +15,7 @@ std::string backend_of(const LoggedCall& call) { return call.backend.value_or("u
 bool is_compile(const LoggedCall& call) { return call.kind == "target" || call.kind == "host"; }
 
 // A compile that failed without falling back: neither backend produced anything.
-bool failed(const LoggedCall& call) { return call.exit && *call.exit != 0 && !call.fallback; }
+bool failed(const LoggedCall& call) { return call.exit_code && *call.exit_code != 0 && !call.fallback; }
 
 // A JSON target names a file (a derived spec, the kernel's spec): its stem is the target's name.
 std::string short_target(const std::optional<std::string>& target) {
@@ -34,12 +34,12 @@ std::string seconds(long long ms) {
 std::string notes_of(const LoggedCall& call) {
   std::string notes;
   auto add = [&notes](const std::string& note) { notes += (notes.empty() ? "" : "; ") + note; };
-  if (call.exit && *call.exit != 0) add("failed (exit " + std::to_string(*call.exit) + ")");
+  if (call.exit_code && *call.exit_code != 0) add("failed (exit " + std::to_string(*call.exit_code) + ")");
   if (call.fallback) add("fell back: " + *call.fallback);
   if (call.verdict == "pass-through") add(call.reason);
   for (const auto& step : call.post_steps) add(step.substr(0, step.find(':')));
   // A link happened only when rustc got that far.
-  if (call.link && call.exit == 0) add(*call.link == "embedded" ? "linked by clifwrap-link" : "rustc's linker");
+  if (call.link && call.exit_code == 0) add(*call.link == "embedded" ? "linked by clifwrap-link" : "rustc's linker");
   return notes.empty() ? "-" : notes;
 }
 
@@ -66,7 +66,7 @@ Totals totals_of(const std::vector<LoggedCall>& calls) {
     }
     if (call.kind == "probe" && call.verdict == "pass-through") ++totals.build_script_probes;
     if (!is_compile(call)) continue;
-    if (call.exit) totals.ms_by_backend[backend_of(call)] += call.ms;
+    if (call.exit_code) totals.ms_by_backend[backend_of(call)] += call.ms;
     if (failed(call)) ++totals.failed;
     else if (call.fallback) ++totals.fell_back, ++totals.fallback_reasons[*call.fallback];
     else if (!call.backend) ++totals.untouched;
@@ -81,7 +81,7 @@ std::string who_compiled_what(const std::vector<LoggedCall>& calls) {
   std::set<std::string> cranelift, llvm, untouched, failures;
   for (const auto& call : calls) {
     if (!is_compile(call)) continue;
-    if (failed(call)) failures.insert(call.crate + " (" + backend_of(call) + ", exit " + std::to_string(*call.exit) + ")");
+    if (failed(call)) failures.insert(call.crate + " (" + backend_of(call) + ", exit " + std::to_string(*call.exit_code) + ")");
     else if (call.fallback) llvm.insert(call.crate + " (fell back: " + *call.fallback + ")");
     else if (!call.backend) untouched.insert(call.crate);
     else if (*call.backend == "llvm") llvm.insert(call.crate + " (by setting)");
@@ -116,7 +116,7 @@ std::string report_text(const std::vector<LoggedCall>& calls) {
     std::string backend = call.kind == "link" ? (call.verdict == "linked" ? "lld" : call.verdict) : backend_of(call);
     std::string notes = call.kind == "link" ? call.reason : notes_of(call);
     // A call clifwrap exec'd has no end it saw, so no time.
-    std::string time = call.exit || call.kind == "link" ? seconds(call.ms) : "-";
+    std::string time = call.exit_code || call.kind == "link" ? seconds(call.ms) : "-";
     std::snprintf(row, sizeof row, "%-32s %-25s %-7s %-10s %8s  %s\n", call.crate.empty() ? "-" : call.crate.c_str(),
                   short_target(call.target).c_str(), call.kind.c_str(), backend.c_str(), time.c_str(), notes.c_str());
     text += row;
@@ -142,7 +142,7 @@ std::string report_json(const std::vector<LoggedCall>& calls) {
     JsonObject row;
     row.field("crate", call.crate).field("kind", call.kind).field("verdict", call.verdict).field("reason", call.reason);
     row.field("backend", call.backend).field("fallback", call.fallback).field("post_steps", call.post_steps);
-    if (call.exit) row.field("exit", static_cast<long long>(*call.exit));
+    if (call.exit_code) row.field("exit", static_cast<long long>(*call.exit_code));
     row.field("ms", call.ms);
     rows += (rows.empty() ? "" : ",") + row.str();
   }

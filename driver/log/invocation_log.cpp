@@ -7,27 +7,37 @@
 
 namespace clifwrap {
 
+namespace {
+
+constexpr LogField kLogFields[] = {
+    {"crate", &LogRecord::crate},
+    {"target", &LogRecord::target},
+    {"kind", &LogRecord::kind},
+    {"verdict", &LogRecord::verdict},
+    {"reason", &LogRecord::reason},
+    {"backend", &LogRecord::backend},
+    {"fallback", &LogRecord::fallback},
+    {"spec", &LogRecord::spec},
+    {"argv", &LogRecord::argv},
+    {"dropped", &LogRecord::dropped},
+    {"changes", &LogRecord::changes},
+    {"post_steps", &LogRecord::post_steps},
+    {"link", &LogRecord::link},
+    {"original", &LogRecord::original},
+    {"cwd", &LogRecord::cwd},
+    {"settings", &LogRecord::settings},
+    {"exit", &LogRecord::exit_code},
+    {"ms", &LogRecord::ms},
+};
+
+}  // namespace
+
+std::span<const LogField> log_fields() { return kLogFields; }
+
 std::string to_json_line(const LogRecord& record) {
   JsonObject line;
-  line.field("crate", record.crate)
-      .field("target", record.target)
-      .field("kind", record.kind)
-      .field("verdict", record.verdict)
-      .field("reason", record.reason)
-      .field("backend", record.backend)
-      .field("fallback", record.fallback)
-      .field("spec", record.spec)
-      .field("argv", record.argv)
-      .field("dropped", record.dropped)
-      .field("changes", record.changes)
-      .field("post_steps", record.post_steps)
-      .field("link", record.link)
-      .field("original", record.original)
-      .field("cwd", record.cwd)
-      .field("settings", record.settings);
-  if (record.exit_code) line.field("exit", static_cast<long long>(*record.exit_code));
-  else line.field("exit", std::optional<std::string>{});
-  line.field("ms", record.ms);  // last: a line is whole when it ends with "ms":N}
+  for (const auto& field : kLogFields)
+    std::visit([&](auto member) { line.field(field.name, record.*member); }, field.member);
   return line.str() + "\n";
 }
 

@@ -3,7 +3,10 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
+#include <variant>
 #include <vector>
 
 namespace clifwrap {
@@ -27,9 +30,20 @@ struct LogRecord {
   std::vector<std::string> changes;     // every change with its reason (ArgChange::describe)
   std::vector<std::string> post_steps;
   std::optional<std::string> link;  // who links: "embedded" (clifwrap-link) or "system"; null: no link
-  std::optional<int> exit_code;  // null when clifwrap exec'd rustc and never saw it end
+  std::optional<long long> exit_code;  // null when clifwrap exec'd rustc and never saw it end
   long long ms = 0;
 };
+
+// The log's format, defined once: the writer below and the reader (log_reader.cpp) both walk this
+// table, in this order ("ms" last: a line is whole when it ends with "ms":N}). docs/log.md says
+// what each field means.
+struct LogField {
+  std::string_view name;
+  std::variant<std::string LogRecord::*, std::optional<std::string> LogRecord::*, std::vector<std::string> LogRecord::*,
+               std::optional<long long> LogRecord::*, long long LogRecord::*>
+      member;
+};
+std::span<const LogField> log_fields();
 
 std::string to_json_line(const LogRecord& record);
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <set>
+#include <type_traits>
+#include <variant>
 
 #include <llvm/Support/JSON.h>
 
@@ -35,21 +37,19 @@ Result<LoggedCall> parse_log_line(std::string_view line) {
   const auto* object = parsed->getAsObject();
   if (!object || !object->getString("kind")) return fail("not a clifwrap log line: no \"kind\"");
   LoggedCall call;
-  call.crate = optional_string(*object, "crate").value_or("");
-  call.target = optional_string(*object, "target");
-  call.kind = optional_string(*object, "kind").value_or("");
-  call.verdict = optional_string(*object, "verdict").value_or("");
-  call.reason = optional_string(*object, "reason").value_or("");
-  call.backend = optional_string(*object, "backend");
-  call.fallback = optional_string(*object, "fallback");
-  call.link = optional_string(*object, "link");
-  call.post_steps = strings(*object, "post_steps");
-  call.changes = strings(*object, "changes");
-  call.original = strings(*object, "original");
-  call.cwd = optional_string(*object, "cwd").value_or("");
-  call.settings = strings(*object, "settings");
-  if (auto exit = object->getInteger("exit")) call.exit = *exit;
-  call.ms = object->getInteger("ms").value_or(0);
+  for (const auto& field : log_fields()) {
+    llvm::StringRef key(field.name.data(), field.name.size());
+    std::visit(
+        [&](auto member) {
+          using Value = std::remove_reference_t<decltype(call.*member)>;
+          if constexpr (std::is_same_v<Value, std::string>) call.*member = optional_string(*object, key).value_or("");
+          else if constexpr (std::is_same_v<Value, std::optional<std::string>>) call.*member = optional_string(*object, key);
+          else if constexpr (std::is_same_v<Value, std::vector<std::string>>) call.*member = strings(*object, key);
+          else if constexpr (std::is_same_v<Value, std::optional<long long>>) call.*member = object->getInteger(key);
+          else call.*member = object->getInteger(key).value_or(0);
+        },
+        field.member);
+  }
   return call;
 }
 

@@ -1,5 +1,5 @@
-// CLIFWRAP_LOG read back, for `clifwrap explain --log` and `clifwrap report`. docs/log.md has the
-// fields; this reads the ones those two use. Lines from before a field existed read as empty.
+// CLIFWRAP_LOG read back, for `clifwrap explain --log` and `clifwrap report`, by the field table
+// the writer uses (invocation_log.hpp). Lines from before a field existed read as empty.
 #pragma once
 
 #include <optional>
@@ -8,26 +8,13 @@
 #include <vector>
 
 #include "common/error.hpp"
+#include "driver/log/invocation_log.hpp"
 
 namespace clifwrap {
 
-struct LoggedCall {
+// A line read back: every field of the one format (invocation_log.hpp), and where it was.
+struct LoggedCall : LogRecord {
   size_t line_number = 0;
-  std::string crate;
-  std::optional<std::string> target;
-  std::string kind;     // target, host, probe, link
-  std::string verdict;  // rewrite, pass-through, not-a-compilation; linked, handed-over, failed
-  std::string reason;
-  std::optional<std::string> backend;   // null: rustc ran untouched
-  std::optional<std::string> fallback;
-  std::optional<std::string> link;
-  std::vector<std::string> post_steps;
-  std::vector<std::string> changes;
-  std::vector<std::string> original;  // the call as cargo made it: replays the decision
-  std::string cwd;
-  std::vector<std::string> settings;  // NAME=value
-  std::optional<long long> exit;
-  long long ms = 0;
 };
 
 Result<LoggedCall> parse_log_line(std::string_view line);

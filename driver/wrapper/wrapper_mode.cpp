@@ -438,7 +438,7 @@ Result<std::string> explain_logged_call(const LoggedCall& call, const EnvLookup&
   text += explain_wrapper(*decision);
   text += "\nwhat happened: backend " + call.backend.value_or("untouched") +
           (call.fallback ? ", fell back to LLVM: " + *call.fallback : std::string()) +
-          (call.exit ? ", exit " + std::to_string(*call.exit) : std::string()) + ", " + std::to_string(call.ms) + " ms\n";
+          (call.exit_code ? ", exit " + std::to_string(*call.exit_code) : std::string()) + ", " + std::to_string(call.ms) + " ms\n";
   for (const auto& step : call.post_steps) text += "  then " + step + "\n";
   return text;
 }
