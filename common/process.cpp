@@ -181,8 +181,9 @@ Result<std::string> capture_output(const Command& command) {
   std::fclose(errors);
   if (!pid) return tl::unexpected(pid.error());
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    std::string message = first_line(error_text);
-    return fail("exited with status " + std::to_string(exit_code_of(status)) + (message.empty() ? "" : ": " + message),
+    // All of it: a rustc that cannot start says why on its last lines, after a first line of context.
+    std::string message(without_trailing_newlines(error_text));
+    return fail("exited with status " + std::to_string(exit_code_of(status)) + (message.empty() ? "" : ":\n" + message),
                 quote_command(command.argv));
   }
   return text;

@@ -38,7 +38,7 @@ class Report {
 };
 
 void check_linker(Report& report, const Settings& settings) {
-  if (settings.link_mode != "embedded") {
+  if (settings.link_choice() != Settings::LinkMode::Embedded) {
     report.ok("linker", "CLIFWRAP_LINK=system: rustc's own linker [" + settings.origin.at("link.mode") + "]");
     return;
   }

@@ -76,6 +76,11 @@ Result<std::optional<std::string>> locate_config(const EnvLookup& env, const std
 
 }  // namespace
 
+Settings::Fallback Settings::fallback_choice() const { return fallback == "off" ? Fallback::Off : Fallback::Llvm; }
+Settings::HostUnits Settings::host_choice() const { return host == "backend" ? HostUnits::Backend : HostUnits::PassThrough; }
+Settings::LinkMode Settings::link_choice() const { return link_mode == "system" ? LinkMode::System : LinkMode::Embedded; }
+bool Settings::backend_is_llvm() const { return backend == "llvm"; }
+
 std::span<const SettingSpec> setting_table() { return kSettings; }
 std::span<const VariableSpec> environment_only_variables() { return kEnvironmentOnly; }
 

@@ -43,6 +43,16 @@ struct Settings {
 
   // The `[crate.<name>] backend` override for one crate, if any.
   std::optional<std::string> crate_backend(const std::string& crate_name) const;
+
+  // The choices the code acts on, read from the validated words here only (config.cpp, beside the
+  // words each setting allows).
+  enum class Fallback { Llvm, Off };
+  enum class HostUnits { PassThrough, Backend };
+  enum class LinkMode { Embedded, System };
+  Fallback fallback_choice() const;
+  HostUnits host_choice() const;
+  LinkMode link_choice() const;
+  bool backend_is_llvm() const;  // CLIFWRAP_BACKEND=llvm: LLVM stands in for Cranelift
 };
 
 // What a setting's value is, for the path rule above.

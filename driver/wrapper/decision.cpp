@@ -102,7 +102,7 @@ Classification classify(const RustcInvocation& inv, const Settings& settings,
   UnitKind kind = host_reason.empty() ? UnitKind::Target : UnitKind::Host;
   auto pass = [kind](std::string reason) { return Classification{kind, Verdict::PassThrough, reason}; };
   if (!inv.problems.empty()) return pass("command line not understood: " + inv.problems.front());
-  if (kind == UnitKind::Host && settings.host != "backend") return pass(host_reason);
+  if (kind == UnitKind::Host && settings.host_choice() != Settings::HostUnits::Backend) return pass(host_reason);
   if (inv.has_unstable("codegen-backend")) return pass("the command line already chooses a codegen backend");
   return Classification{kind, Verdict::Rewrite,
                         kind == UnitKind::Host ? "host unit with CLIFWRAP_HOST=backend" : "target unit"};

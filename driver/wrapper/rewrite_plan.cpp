@@ -233,7 +233,7 @@ RustcPlan plan_rewrite(const std::string& rustc, const RustcInvocation& inv, con
   plan.spec = inputs.spec_path;
   plan.prefix = passthrough_command(rustc, {}, &settings).argv;
   bool cranelift_unit = inputs.backend && inputs.backend->treated_as_cranelift();
-  plan.fallback_to_llvm = cranelift_unit && settings.fallback == "llvm";
+  plan.fallback_to_llvm = cranelift_unit && settings.fallback_choice() == Settings::Fallback::Llvm;
   std::optional<ObjectEmitRewrite> object_emit;
   if (inputs.backend) object_emit = plan_post_steps(inv, inputs.scratch_tag, plan.post);
 

@@ -230,18 +230,18 @@ Result<WrapperDecision> decide_wrapper(const std::vector<std::string>& rustc_and
   if (chosen == "llvm")
     decision.classification.reason += "; [crate." + inv.crate_name + "] backend = \"llvm\"";
   else if (chosen == "cranelift")
-    backend = resolve_backend(settings->backend == "llvm" ? "cranelift" : settings->backend, *facts);
+    backend = resolve_backend(settings->backend_is_llvm() ? "cranelift" : settings->backend, *facts);
   else
     backend = resolve_backend(settings->backend, *facts);
   if (!backend) return tl::unexpected(with_toolchain_hint(backend.error(), *facts, settings->cache_dir));
   inputs.backend = *backend;
   bool cranelift = backend->kind == Backend::Kind::Cranelift;
-  if (cranelift && (!settings->wrapper.empty() || settings->fallback == "llvm"))
+  if (cranelift && (!settings->wrapper.empty() || settings->fallback_choice() == Settings::Fallback::Llvm))
     decision.backend_identity = backend_identity(*backend, *facts);
   if (cranelift && !settings->wrapper.empty())
     inputs.backend_key = backend_content_hash(*backend, decision.backend_identity, settings->cache_dir);
   bool builtins = inv.crate_name == "compiler_builtins" && backend->treated_as_cranelift();
-  bool links = settings->link_mode == "embedded" && runs_linker(inv);
+  bool links = settings->link_choice() == Settings::LinkMode::Embedded && runs_linker(inv);
   if ((builtins || links) && !spec_file.empty()) {
     // Only these two kinds of unit read the spec: compiler_builtins, and a unit that links.
     if (auto text = read_file(spec_file)) {
