@@ -162,6 +162,11 @@ std::vector<Addition> added_arguments(const RustcInvocation& inv, const RewriteI
     added.push_back({"--cfg=" + mem_feature,
                      "memcpy, memset, memcmp and bcmp for a target without an OS: Cranelift calls them where LLVM "
                      "inlines copies (compiler_builtins' build script turns this on only for triples with `-none`)"});
+  // The library's own Cargo.toml builds panic_abort with -Cpanic=abort whatever the profile says
+  // ([profile.*.package.panic_abort] rustflags); -Zbuild-std uses the user's profile instead, and
+  // a panic_abort built for unwinding cannot serve a later `panic = "abort"` build against it.
+  if (inv.crate_name == "panic_abort" && uses_build_std(inv) && inv.codegen_value("panic") != "abort")
+    added.push_back({"-Cpanic=abort", "panic_abort is built as the standard library builds it (library/Cargo.toml)"});
   if (inputs.spec_path && !inv.has_unstable("unstable-options"))
     added.push_back({"-Zunstable-options", "rustc loads a JSON target only with it"});
   if (inputs.backend)

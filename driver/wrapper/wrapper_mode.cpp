@@ -13,6 +13,7 @@
 #include "crt/archive_fold.hpp"
 #include "crt/object_merge.hpp"
 #include "driver/backend/backend_abilities.hpp"
+#include "driver/wrapper/build_warnings.hpp"
 #include "driver/wrapper/cranelift_limits.hpp"
 #include "driver/backend/cranelift_toolchain.hpp"
 #include "driver/wrapper/fallback_memory.hpp"
@@ -310,8 +311,9 @@ Error run_wrapper(const WrapperDecision& decision, long long started_ms) {
   const RustcPlan& plan = *decision.plan;
   const std::string& crate = decision.invocation.crate_name;
   for (const auto& dropped : plan.dropped)
-    std::fprintf(stderr, "warning: clifwrap: crate `%s`: dropped `%s`: %s\n", crate.c_str(), dropped.flag.c_str(),
-                 dropped.reason.c_str());
+    if (first_in_build(decision.settings->cache_dir, dropped.flag))
+      std::fprintf(stderr, "warning: clifwrap: crate `%s`: dropped `%s`: %s (said once per build; the log has every crate)\n",
+                   crate.c_str(), dropped.flag.c_str(), dropped.reason.c_str());
 
   for (const auto& change : plan.env)
     if (change.name == "RUSTC_ICE") (void)make_directories(change.value);  // rustc writes no report into a missing one

@@ -134,4 +134,8 @@ cp recipe/build/target/$T/release/tool recipe/stage/usr/bin/
 check_redox_program recipe/stage/usr/bin/tool
 check_crt_order tool
 expect_backend clifwrap.log tool cranelift
+step "a recipe with panic = \"abort\" (hf's release profile): the directory's panic_abort is built for aborting"
+cookbook_env CARGO_PROFILE_RELEASE_PANIC=abort cargo build -q --target "$T" --manifest-path recipe/source/Cargo.toml \
+  --package tool --release -j 2 --locked --target-dir "$E2E_SCRATCH/recipe/abort"
+check_redox_program recipe/abort/$T/release/tool
 echo "PASS: relibc, the toolchain directory and the recipe, all through clifwrap with Cranelift"

@@ -37,6 +37,18 @@ expect_contains "$log" '"kind":"probe","verdict":"not-a-compilation","reason":"v
 expect_contains "$log" '"kind":"probe","verdict":"not-a-compilation","reason":"--print probe"'
 expect_not_contains "$E2E_SCRATCH/build.err" "clifwrap: error"
 
+step "a release build with lto = true: each dropped LTO flag is one warning for the build, every crate logged"
+CARGO_PROFILE_RELEASE_LTO=true CLIFWRAP_LOG=$E2E_SCRATCH/lto.log RUSTC_WRAPPER=$CLIFWRAP \
+  cargo build -q --release --target-dir "$E2E_SCRATCH/lto" 2> "$E2E_SCRATCH/lto.err"
+cat "$E2E_SCRATCH/lto.err"
+expect_count "$E2E_SCRATCH/lto.err" 'dropped `-C linker-plugin-lto`: LTO is not supported by Cranelift (said once per build' 1
+expect_count "$E2E_SCRATCH/lto.err" 'dropped `-C lto`' 1
+for crate in itoa greet; do
+  log_lines_for "$E2E_SCRATCH/lto.log" "$crate" > unit.log
+  expect_contains unit.log '"dropped":["-C linker-plugin-lto"]'
+done
+"$E2E_SCRATCH/lto/release/hello" | grep -q "hello, CRANELIFT: 42"
+
 step "cargo test through clifwrap"
 RUSTC_WRAPPER=$CLIFWRAP cargo test --target-dir "$E2E_SCRATCH/wrapped" 2>&1 | tee test.out
 expect_contains test.out "test tests::answer_is_generated ... ok"

@@ -297,3 +297,20 @@ TEST_CASE("the backend's content reaches an inner wrapper's key through a CARGO_
   CHECK(key->value == "0123456789abcdef-1000");
   CHECK(std::string(kBackendKeyVariable).starts_with("CARGO_"));
 }
+
+TEST_CASE("panic_abort under -Zbuild-std is built with -Cpanic=abort, as library/Cargo.toml builds it") {
+  // build-std-core's line as cargo gives it for panic_abort under an unwinding profile.
+  std::vector<std::string> args = test::captured_args("build-std-core");
+  std::replace(args.begin(), args.end(), std::string("core"), std::string("panic_abort"));
+  std::replace(args.begin(), args.end(), std::string("panic=abort"), std::string("panic=unwind"));
+  auto plan = plan_rewrite("rustc", parse_rustc_args(args), Settings{}, debian_facts(), with(kStandIn, true));
+  CHECK(contains(plan.args, "-Cpanic=abort"));
+  // Already abort (a `panic = "abort"` profile): nothing added; another std crate: nothing added.
+  auto abort_profile = plan_rewrite("rustc", parse_rustc_args(test::captured_args("build-std-core")), Settings{}, debian_facts(),
+                                    with(kStandIn, true));
+  CHECK_FALSE(contains(abort_profile.args, "-Cpanic=abort"));
+  std::replace(args.begin(), args.end(), std::string("panic_abort"), std::string("alloc"));
+  CHECK_FALSE(contains(plan_rewrite("rustc", parse_rustc_args(args), Settings{}, debian_facts(), with(kStandIn, true))
+                           .args,
+                       "-Cpanic=abort"));
+}
