@@ -146,7 +146,7 @@ ProfileFiles profile_files(const SysrootProfile& profile, LinkKind kind) {
 
 std::string target_from_linker_name(std::string_view program_name) {
   if (program_name == kLinkerName) return {};
-  for (std::string_view suffix : {"-gcc", "-cc"})
+  for (std::string_view suffix : {"-gcc", "-cc", "-ld"})
     if (program_name.ends_with(suffix)) return std::string(program_name.substr(0, program_name.size() - suffix.size()));
   return {};
 }

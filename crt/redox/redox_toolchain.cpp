@@ -4,6 +4,8 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <string_view>
+#include <utility>
 
 #include "common/files.hpp"
 #include "common/process.hpp"
@@ -57,6 +59,13 @@ Result<std::vector<std::string>> build_std(const RedoxToolchainRequest& request,
   if (rlibs.empty()) return fail("cargo built no std rlibs", deps);
   return rlibs;
 }
+
+// Each binutils name the directory gets, and the LLVM tool it is.
+constexpr std::pair<std::string_view, std::string_view> kBinutils[] = {
+    {"ar", "llvm-ar"},         {"gcc-ar", "llvm-ar"},         {"ranlib", "llvm-ranlib"},   {"gcc-ranlib", "llvm-ranlib"},
+    {"nm", "llvm-nm"},         {"gcc-nm", "llvm-nm"},         {"strip", "llvm-strip"},     {"objcopy", "llvm-objcopy"},
+    {"objdump", "llvm-objdump"}, {"readelf", "llvm-readelf"}, {"size", "llvm-size"},       {"strings", "llvm-strings"},
+};
 
 // The finished directory replaces `out`, whole: renamed into place, the old one removed after.
 Result<void> commit(const std::string& staging, const std::string& out) {
@@ -146,6 +155,21 @@ Result<std::vector<SysrootEntry>> lay_out_redox_toolchain(const RedoxToolchainRe
   for (const std::string& name : {gnu_target + "-gcc", gnu_target + "-cc"}) {
     if (auto linked = symlink_atomically(executable_path(), staging + "/bin/" + name); !linked) return tl::unexpected(linked.error());
     entries.push_back({"bin/" + name, "-> " + executable_path() + " (clifwrap-link)"});
+  }
+  // GNU binutils by their cross names: LLVM's own tools, which take GNU's options and pick their
+  // mode from the name they run under (x86_64-unknown-redox-ranlib is llvm-ar as ranlib).
+  for (const auto& [tool, llvm_tool] : kBinutils) {
+    std::string from = std::string(CLIFWRAP_LLVM_TOOLS_DIR) + "/" + std::string(llvm_tool);
+    if (!is_regular_file(from)) return fail("LLVM's " + std::string(llvm_tool) + " is missing", from, "install llvm-22 (scripts/setup.sh)");
+    if (auto linked = symlink_atomically(from, staging + "/bin/" + gnu_target + "-" + std::string(tool)); !linked)
+      return tl::unexpected(linked.error());
+  }
+  entries.push_back({"bin/" + gnu_target + "-{ar,ranlib,nm,strip,objcopy,objdump,readelf,size,strings}",
+                     "-> " + std::string(CLIFWRAP_LLVM_TOOLS_DIR) + "/llvm-*"});
+  {
+    std::string ld = staging + "/bin/" + gnu_target + "-ld";
+    if (auto linked = symlink_atomically(executable_path(), ld); !linked) return tl::unexpected(linked.error());
+    entries.push_back({"bin/" + gnu_target + "-ld", "-> " + executable_path() + " (clifwrap-link, GNU ld lines)"});
   }
   if (!fs::exists(staging + "/bin/cargo")) {
     if (auto linked = symlink_atomically(cargo, staging + "/bin/cargo"); !linked) return tl::unexpected(linked.error());

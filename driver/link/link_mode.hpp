@@ -13,7 +13,7 @@
 
 namespace clifwrap {
 
-// True for the names that select linker mode: clifwrap-link, or one ending in -gcc or -cc.
+// True for the names that select linker mode: clifwrap-link, or one ending in -gcc, -cc or -ld.
 bool is_linker_name(std::string_view program_name);
 
 // `invoked_as`: argv[0] as given (a path when make or the cookbook runs the linker by its path).

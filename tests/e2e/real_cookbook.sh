@@ -39,6 +39,17 @@ ls prefix/lib/rustlib/$T/lib/libstd-*.rlib > /dev/null
 [ -f prefix/$T/lib/crt0.o ] && [ -f prefix/$T/lib/libc.a ]
 expect_backend clifwrap.log std cranelift
 [ "$(prefix/bin/rustc --print sysroot)" = "$E2E_SCRATCH/prefix" ]
+# binutils by their cross names: LLVM's tools, in the mode the name says.
+for tool in ar gcc-ar ranlib gcc-ranlib nm gcc-nm strip objcopy objdump readelf size strings; do
+  [ -x "prefix/bin/$T-$tool" ] || { echo "missing: prefix/bin/$T-$tool" >&2; false; }
+done
+printf 'int answer(void) { return 42; }\n' > answer.c
+cc -c -fPIC -o answer.o answer.c
+prefix/bin/$T-ar rc answer.a answer.o && prefix/bin/$T-ranlib answer.a
+prefix/bin/$T-nm answer.a | grep -q ' T answer$'
+prefix/bin/$T-readelf -h answer.o | grep -q 'Type: *REL'
+prefix/bin/$T-strip -o answer-stripped.o --strip-debug answer.o && [ -s answer-stripped.o ]
+prefix/bin/$T-ld --version | grep -q clifwrap-link
 # doctor asks the profile as a link would: the sysroot beside the directory's <T>-gcc, unconfigured.
 env -u CLIFWRAP_SYSROOT -u CLIFWRAP_PROFILE "$CLIFWRAP" doctor --rustc prefix/bin/rustc --target "$T" > doctor.out ||
   { cat doctor.out; false; }
