@@ -1,6 +1,6 @@
-// Entry point: picks the face by the name clifwrap runs under (clifwrap-link, <target>-gcc: the
-// linker face), else by the first argument: a side command from its table, or a rustc call
-// (the rustc-wrapper face).
+// Entry point: picks the face by the name clifwrap runs under (clifwrap-link, <target>-ld: the
+// linker face; <target>-gcc: the C compiler face or the linker face), else by the first argument:
+// a side command from its table, or a rustc call (the rustc-wrapper face).
 #include <unistd.h>
 
 #include <cstdio>
@@ -14,6 +14,7 @@
 #include "common/error.hpp"
 #include "common/files.hpp"
 #include "common/process.hpp"
+#include "driver/cc/cc_face.hpp"
 #include "driver/command_options.hpp"
 #include "driver/commands/side_commands.hpp"
 #include "driver/config/config.hpp"
@@ -93,6 +94,18 @@ int dispatch(const Args& args) {
   return report_error(run_wrapper(*decision, started));
 }
 
+// `<gnu-target>-gcc` and `-cc`: the C compiler face for what compiles or asks, the linker face for
+// links, both in turn for a line that compiles and links.
+int run_gcc_name(const std::string& invoked_as, const Args& args) {
+  std::string name = file_name(invoked_as);
+  bool gcc_name = name.ends_with("-gcc") || name.ends_with("-cc");
+  if (!gcc_name || !is_compiler_call(args)) return run_linker_mode(invoked_as, args, process_environment());
+  auto compiled = run_cc_face(invoked_as, args, process_environment());
+  if (!compiled) return report_error(compiled.error());
+  if (compiled->exit_code) return *compiled->exit_code;
+  return run_linker_mode(invoked_as, compiled->link_args, process_environment());  // then the objects go
+}
+
 }  // namespace
 }  // namespace clifwrap
 
@@ -100,8 +113,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   std::string program = clifwrap::file_name(argc > 0 ? argv[0] : "clifwrap");
   bool linker_mode = clifwrap::is_linker_name(program);
-  int code = linker_mode ? clifwrap::run_linker_mode(argc > 0 ? argv[0] : program, args, clifwrap::process_environment())
-                         : clifwrap::dispatch(args);
+  int code = linker_mode ? clifwrap::run_gcc_name(argc > 0 ? argv[0] : program, args) : clifwrap::dispatch(args);
   // As ld.lld does after a link: lld's memory and libLLVM's static destructors are not worth
   // tearing down, and after a fatal lld error they must not be (lld_state_spoiled).
   if (linker_mode || clifwrap::lld_state_spoiled()) {

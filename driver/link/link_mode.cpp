@@ -47,7 +47,9 @@ int print_linker_help() {
       "clifwrap-link: a gcc-driver and GNU ld compatible linker that links with lld in-process\n\n"
       "usage:\n"
       "  clifwrap-link [OPTION] [gcc or ld arguments...]   (rustc runs this under RUSTC_WRAPPER=clifwrap)\n"
-      "  <triple>-gcc [arguments...]      the same, through a symlink named like a cross gcc\n\n"
+      "  <triple>-gcc [arguments...]      the same, through a symlink named like a cross gcc (which\n"
+      "                                   compiles C with clang-22 when the line names sources or -c)\n"
+      "  <triple>-ld [ld arguments...]    GNU ld's lines, through a symlink named like a cross ld\n\n"
       "A command line starting with `-flavor gnu` is read as GNU ld's, anything else as gcc's.\n"
       "Without a profile: gnu for *-linux-gnu, redox for *-redox, none otherwise and for GNU ld lines.\n\n"
       "options (first on the line):\n%s\nsettings (environment variable, clifwrap.toml key):\n",
@@ -196,6 +198,8 @@ int run_linker_mode(const std::string& invoked_as, const std::vector<std::string
 
   auto expanded = expand_response_files(args);
   if (!expanded) return report_error(expanded.error());
+  // <triple>-ld is GNU ld: its lines are read as the planner reads `-flavor gnu` ones.
+  if (program_name.ends_with("-ld")) expanded->insert(expanded->begin(), {"-flavor", "gnu"});
   LinkDialect dialect = detect_dialect(*expanded);
   ProfileQuestion question{settings->link_profile, settings->link_sysroot, context.target,
                            dialect == LinkDialect::GnuLd, {context.invoked_as}};

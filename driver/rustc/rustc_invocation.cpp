@@ -22,7 +22,6 @@ void record(RustcInvocation& inv, const ParsedOption& parsed) {
     case RustcOption::CrateType:
       for (auto& type : split(v, ',')) inv.crate_types.push_back(type);
       break;
-    case RustcOption::Edition: inv.edition = v; break;
     case RustcOption::Target: inv.target = v; break;
     case RustcOption::Emit:
       for (auto& item : split(v, ',')) {
@@ -42,9 +41,9 @@ void record(RustcInvocation& inv, const ParsedOption& parsed) {
     case RustcOption::Print: inv.prints.push_back(v); break;
     case RustcOption::Test: inv.test_harness = true; break;
     case RustcOption::Version: inv.version = true; break;
-    case RustcOption::Verbose: inv.verbose = true; break;
     case RustcOption::Help: inv.help = true; break;
     case RustcOption::Explain: inv.explain = true; break;
+    case RustcOption::Edition: case RustcOption::Verbose:  // known, so their values are not mistaken for inputs
     case RustcOption::Allow: case RustcOption::CapLints: case RustcOption::CheckCfg:
     case RustcOption::Color: case RustcOption::Deny: case RustcOption::DiagnosticWidth:
     case RustcOption::EnvSet: case RustcOption::ErrorFormat: case RustcOption::Forbid:

@@ -35,7 +35,6 @@ struct RustcInvocation {
 
   std::string crate_name;
   std::vector<std::string> crate_types;
-  std::string edition;
   std::optional<std::string> target;
   std::vector<EmitRequest> emits;
   std::optional<std::string> out_dir;
@@ -47,7 +46,6 @@ struct RustcInvocation {
   std::vector<std::string> prints;
   bool test_harness = false;
   bool version = false;
-  bool verbose = false;
   bool help = false;
   bool explain = false;
 

@@ -145,6 +145,16 @@ cp recipe/build/target/$T/release/tool recipe/stage/usr/bin/
 check_redox_program recipe/stage/usr/bin/tool
 check_crt_order tool
 expect_backend clifwrap.log tool cranelift
+step "a C recipe: <T>-gcc compiles with clang-22 and relibc's headers, links with crt0 first and crtn last"
+cat > hello-c.c <<'C'
+#include <stdio.h>
+int main(void) { write(1, "hello from C on Redox\n", 22); return 0; }
+C
+cookbook_env $T-gcc -O2 -Wall -o hello-c hello-c.c
+check_redox_program hello-c
+check_crt_order hello-c
+readelf -p .comment hello-c | grep -q clang
+
 step "a recipe with panic = \"abort\" (hf's release profile): the directory's panic_abort is built for aborting"
 cookbook_env CARGO_PROFILE_RELEASE_PANIC=abort cargo build -q --target "$T" --manifest-path recipe/source/Cargo.toml \
   --package tool --release -j 2 --locked --target-dir "$E2E_SCRATCH/recipe/abort"

@@ -1,0 +1,69 @@
+# The C compiler face: <gnu-target>-gcc in a toolchain directory's bin/ compiles, preprocesses and
+# assembles with clang-22 for the target, the sysroot beside bin/ (its include/) and Redox gcc's
+# predefines (__redox__, __unix__, PIC); answers the queries build systems make; refuses C++ with
+# a clear error; and for a line that compiles and links, hands the link (objects, no compile
+# options) to the linker face. A whole Redox C program is linked in real_cookbook (it needs relibc).
+source "$(dirname "$0")/lib.sh"
+
+for T in x86_64-unknown-redox aarch64-unknown-redox; do
+  mkdir -p tc/bin tc/$T/include tc/$T/lib
+  ln -sf "$CLIFWRAP" tc/bin/$T-gcc
+done
+printf '#define REDOX_TEST_ANSWER 42\nextern int shared_value;\n' > tc/x86_64-unknown-redox/include/redox_test.h
+cp tc/x86_64-unknown-redox/include/redox_test.h tc/aarch64-unknown-redox/include/
+cat > hello.c <<'C'
+#include <redox_test.h>
+#if !defined(__redox__) || !defined(__unix__)
+#error "not what Redox gcc predefines"
+#endif
+int *where(void) { return &shared_value; }
+int answer(void) { return REDOX_TEST_ANSWER; }
+C
+CC=tc/bin/x86_64-unknown-redox-gcc
+
+step "queries: -dumpmachine, -dumpversion, -print-libgcc-file-name, -print-file-name"
+[ "$($CC -dumpmachine)" = x86_64-unknown-redox ]
+[ "$($CC -dumpversion)" = 13 ]
+[ "$($CC -print-libgcc-file-name)" = "$E2E_SCRATCH/tc/x86_64-unknown-redox/lib/libgcc.a" ]
+touch tc/x86_64-unknown-redox/lib/crt0.o
+[ "$($CC -print-file-name=crt0.o)" = "$E2E_SCRATCH/tc/x86_64-unknown-redox/lib/crt0.o" ]
+[ "$($CC -print-file-name=nothing.o)" = nothing.o ]
+
+step "-c: an x86-64 object from the sysroot's header, position-independent"
+$CC -O2 -Wall -c hello.c -o hello.o
+readelf -h hello.o | grep -q 'Type: *REL'
+readelf -h hello.o | grep -q 'Machine: *Advanced Micro Devices X86-64'
+readelf -rW hello.o > relocs
+expect_contains relocs R_X86_64_REX_GOTPCRELX  # &shared_value through the GOT: PIC
+
+step "-E and -S"
+$CC -E hello.c > hello.i
+expect_contains hello.i "return 42;"
+$CC -S hello.c -o hello.s
+expect_contains hello.s "answer:"
+
+step "aarch64-unknown-redox-gcc -c: an AArch64 object"
+tc/bin/aarch64-unknown-redox-gcc -c hello.c -o hello-aarch64.o
+readelf -h hello-aarch64.o | grep -q 'Machine: *AArch64'
+
+step "a compile error is clang's, with its status; C++ is refused, named"
+printf 'int broken(void) { return }\n' > broken.c
+run $CC -c broken.c -o broken.o 2> broken.err
+[ "$status" = 1 ] && [ ! -e broken.o ]
+expect_contains broken.err "broken.c:1"
+run $CC -c hello.cpp 2> cxx.err
+[ "$status" = 1 ]
+expect_contains cxx.err "hello.cpp: C++ is not compiled here"
+
+step "compile and link: the link reaches the linker face with objects only, and no object is left"
+run $CC -O2 -Wall -DX=1 -nostdlib -shared -o libhello.so hello.c 2> link.err
+cat link.err
+[ "$status" = 0 ]
+readelf -h libhello.so | grep -q 'Type: *DYN'
+nm -D libhello.so | grep -q ' T answer$'
+! ls -a | grep -q '^\.clifwrap-cc-'
+step "<T>-ld reads GNU ld's lines"
+ln -sf "$CLIFWRAP" tc/bin/x86_64-unknown-redox-ld
+tc/bin/x86_64-unknown-redox-ld -shared -soname libld.so -o libld.so hello.o
+readelf -d libld.so | grep -q 'SONAME.*libld.so'
+echo "PASS"
