@@ -262,6 +262,13 @@ Result<void> add_profile(LinkPlan& plan, const SysrootProfile& profile, InputSta
     }
     return kept;
   };
+  // A dynamic Redox program without relibc's libc.so would take libc.a instead, and lld would stop
+  // on the Rust runtime symbols both it and std define ("duplicate symbol: ...rust_begin_unwind").
+  bool dynamic = dynamic_executable || plan.kind == LinkKind::Shared;
+  if (profile.name == "redox" && plan.start_files && dynamic && !exists(profile.crt_dir + "/libc.so"))
+    return fail("relibc's libc.so is missing: a dynamic link needs it", profile.crt_dir,
+                "build relibc's libc.so (its Makefile's `make libs`) and lay out the sysroot again (`clifwrap "
+                "sysroot`, or `clifwrap redox-toolchain`), or link statically (-C target-feature=+crt-static)");
   if (plan.start_files) {
     auto start = present(files.start);
     if (!start) return tl::unexpected(start.error());

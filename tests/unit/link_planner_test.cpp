@@ -304,6 +304,22 @@ TEST_CASE("redox profile: crt0 first, crtbegin/crtend only when present, ld64.so
   CHECK(!static_plan->dynamic_linker);
 }
 
+TEST_CASE("redox profile: a dynamic link without relibc's libc.so is an error naming it; a static one needs none") {
+  SysrootProfile redox;
+  redox.name = "redox";
+  redox.root = "/sysroot";
+  redox.start_style = SysrootProfile::StartFiles::Crt0;
+  redox.crt_dir = redox.crtbegin_dir = "/sysroot/lib";
+  redox.crtbegin_optional = true;
+  auto without_libc_so = [](const std::string& path) { return !path.ends_with("/libc.so"); };
+  auto pie = plan_link({"-pie", "main.o", "-nodefaultlibs", "-lc", "-o", "prog"}, redox, without_libc_so);
+  REQUIRE_FALSE(pie.has_value());
+  CHECK(pie.error().message == "relibc's libc.so is missing: a dynamic link needs it");
+  CHECK(pie.error().subject == "/sysroot/lib");
+  CHECK(plan_link({"-static", "main.o", "-o", "prog"}, redox, without_libc_so).has_value());
+  CHECK(plan_link({"-nostdlib", "-shared", "lib.o", "-o", "lib.so"}, redox, without_libc_so).has_value());
+}
+
 TEST_CASE("redox profile: the interpreter relibc installs for each architecture, in a PIE link") {
   std::string sysroot = std::filesystem::temp_directory_path() / ("clifwrap-redox-" + std::to_string(getpid()));
   std::filesystem::create_directories(sysroot + "/lib");
