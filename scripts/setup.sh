@@ -17,8 +17,9 @@ packages=(
   # on a plain Debian root (a machine with rustup's Rust has them already): x.py and tests, the toolchain's
   # patches, https to crates.io
   python3 patch ca-certificates
-  # a crate from Debian's registry for the example workspace (examples/crates comes from crates.io)
-  librust-itoa-dev
+  # crates from Debian's registry: itoa for the example workspace and the recipe fixture, cc for the
+  # recipe's C build script (examples/crates comes from crates.io)
+  librust-itoa-dev librust-cc-dev
 )
 
 missing=()

@@ -36,7 +36,7 @@ step "the same code made by LLVM, or a target that is not soft-float: linked"
 for arch in x86_64 aarch64; do
   CLIFWRAP_LINK_TARGET=$arch-unknown-none CLIFWRAP_LINK_SOFT_FLOAT=1 "$LINK" -flavor gnu -static $arch-llvm.o -o $arch.llvm
   CLIFWRAP_LINK_TARGET=$arch-unknown-none "$LINK" -flavor gnu -static $arch-cranelift.o -o $arch.hard
-  [ -f $arch.llvm ] && [ -f $arch.hard ]
+  [ -f $arch.llvm ]; [ -f $arch.hard ]
 done
 [ -z "$(ls -a | grep clifwrap)" ]  # the map and the unfinished output are gone
 echo "PASS"

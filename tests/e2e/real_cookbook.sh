@@ -36,7 +36,7 @@ step "the toolchain directory: clifwrap redox-toolchain"
 cat prefix.out
 ls prefix/lib/rustlib/$T/lib/libstd-*.rlib > /dev/null
 [ "$(readlink prefix/bin/$T-gcc)" = "$(readlink -f "$CLIFWRAP")" ]
-[ -f prefix/$T/lib/crt0.o ] && [ -f prefix/$T/lib/libc.a ]
+[ -f prefix/$T/lib/crt0.o ]; [ -f prefix/$T/lib/libc.a ]
 expect_backend clifwrap.log std cranelift
 [ "$(prefix/bin/rustc --print sysroot)" = "$E2E_SCRATCH/prefix" ]
 # binutils by their cross names: LLVM's tools, in the mode the name says.
@@ -62,7 +62,7 @@ if [ -x "$HOME/.cargo/bin/rustup" ]; then
     --rustc "$RUSTC" > prefix-rustup.out
   cargo_link=$(readlink prefix-rustup/bin/cargo)
   echo "bin/cargo -> $cargo_link"
-  [ "$cargo_link" != "$HOME/.cargo/bin/cargo" ] && [ -x "$cargo_link" ]
+  [ "$cargo_link" != "$HOME/.cargo/bin/cargo" ]; [ -x "$cargo_link" ]
   PATH="$E2E_SCRATCH/prefix-rustup/bin:$PATH" RUSTUP_TOOLCHAIN="$E2E_SCRATCH/prefix-rustup" \
     REDOXER_TOOLCHAIN="$E2E_SCRATCH/prefix-rustup" prefix-rustup/bin/cargo -V
   rm -rf prefix-rustup
@@ -86,7 +86,7 @@ prefix/bin/rustc --target "$T" --crate-type lib --emit obj -o stubs.o -Zcodegen-
 "$LINK" -nostdlib -shared -Wl,-soname,libc.so.6 -o relibc/target/$T/release/libc.so \
   -Wl,--whole-archive relibc/target/$T/release/librelibc.a -Wl,--no-whole-archive stubs.o
 "$CLIFWRAP" sysroot --relibc relibc --target "$T" --out prefix/$T > /dev/null
-[ "$(readlink prefix/$T/lib/libc.so.6)" = libc.so ] && [ "$(readlink prefix/$T/lib/ld64.so.1)" = libc.so ]
+[ "$(readlink prefix/$T/lib/libc.so.6)" = libc.so ]; [ "$(readlink prefix/$T/lib/ld64.so.1)" = libc.so ]
 
 # The environment cargo gets from redoxer (src/env.rs) and the cook scripts, for x86_64: no
 # RUSTFLAGS and no RUSTC, the toolchain's bin/ first on PATH, the linker set to <gnu-target>-gcc.
@@ -145,6 +145,8 @@ cp recipe/build/target/$T/release/tool recipe/stage/usr/bin/
 check_redox_program recipe/stage/usr/bin/tool
 check_crt_order tool
 expect_backend clifwrap.log tool cranelift
+# its build script's C part, by cc-rs through the cook's CC and AR: clang's, in the program
+nm recipe/stage/usr/bin/tool | grep -q ' T word_weight$'
 step "a C recipe: <T>-gcc compiles with clang-22 and relibc's headers, links with crt0 first and crtn last"
 cat > hello-c.c <<'C'
 #include <stdio.h>
@@ -154,6 +156,15 @@ cookbook_env $T-gcc -O2 -Wall -o hello-c hello-c.c
 check_redox_program hello-c
 check_crt_order hello-c
 readelf -p .comment hello-c | grep -q clang
+
+step "a C recipe's Makefile with the cook's CC, AR and RANLIB: a static library, a program, stripped"
+cp -r "$CLIFWRAP_SOURCE_DIR/tests/e2e/fixtures/c-recipe" c-recipe
+cookbook_env make -C c-recipe -s CC=$T-gcc AR=$T-ar RANLIB=$T-ranlib
+cookbook_env $T-nm c-recipe/libgreet.a | grep -q ' T greet$'
+check_redox_program c-recipe/greet
+cookbook_env $T-strip c-recipe/greet
+readelf -S c-recipe/greet > greet.sections
+expect_not_contains greet.sections .symtab
 
 step "a recipe with panic = \"abort\" (hf's release profile): the directory's panic_abort is built for aborting"
 cookbook_env CARGO_PROFILE_RELEASE_PANIC=abort cargo build -q --target "$T" --manifest-path recipe/source/Cargo.toml \

@@ -17,7 +17,7 @@ import re, sys
 text = open(sys.argv[1]).read()
 open(sys.argv[1], "w").write(re.sub(r"\[build\]\nrustflags = .*\n\n", "", text))
 PY
-! grep -q rustflags kernel/.cargo/config.toml
+expect_not_contains kernel/.cargo/config.toml rustflags
 
 step "cargo rustc --emit link=build/kernel.all, as the kernel's Makefile runs it, through clifwrap"
 (

@@ -44,7 +44,7 @@ for setting in CLIFWRAP_LOG=../relative.log CLIFWRAP_CACHE_DIR=cache CLIFWRAP_CO
   expect_one_error 2 relative.err "${setting%%=*}: \`${setting#*=}\` is a relative path"
   expect_contains relative.err "${setting%%=*}=\"\$PWD/${setting#*=}\""
 done
-[ ! -e relative.log ] && [ ! -e crate-dir/cache ] && [ ! -e crate-dir/liblib.rlib ]
+[ ! -e relative.log ]; [ ! -e crate-dir/cache ]; [ ! -e crate-dir/liblib.rlib ]
 
 step "a relative [link] sysroot in clifwrap.toml is relative to the file's directory"
 mkdir -p project/member
