@@ -49,8 +49,12 @@ case $name in
     "$clifwrap" sysroot --relibc "$PWD" --target x86_64-unknown-linux-gnu --out sysroot >&2
     "$clifwrap" "${RUSTC:-/usr/bin/rustc}" --edition 2021 --crate-name program --crate-type lib -C panic=abort -C opt-level=1 \
       --emit obj=program.o program/main.rs >&2
+    # The doubles passed to printf come from C (Cranelift passes no floats to variadic functions),
+    # compiled against the sysroot's header.
+    gcc -O1 -ffreestanding -fno-builtin -fno-stack-protector -nostdinc -I sysroot/include \
+      -c program/doubles.c -o doubles.o >&2
     CLIFWRAP_PROFILE=redox CLIFWRAP_SYSROOT=$PWD/sysroot "$(dirname "$clifwrap")/clifwrap-link" \
-      -static -nodefaultlibs -o program/program program.o -lc >&2
+      -static -nodefaultlibs -o program/program program.o doubles.o -lc >&2
     status=0
     ./program/program one || status=$?
     echo "exit status $status"

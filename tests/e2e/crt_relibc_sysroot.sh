@@ -64,7 +64,9 @@ diff ../first.sums ../second.sums
 
 step "a program linked with the redox profile runs, and its .init fragment ran before main"
 rustc --edition 2021 --crate-type lib -C panic=abort -C opt-level=1 --emit obj -o main.o program/main.rs
-CLIFWRAP_PROFILE=redox CLIFWRAP_SYSROOT=$E2E_SCRATCH/sysroot "$LINK" -static -nodefaultlibs -o prog main.o -lc
+# main.rs calls the C part of the program (the doubles it passes to the libc's printf).
+gcc -O1 -ffreestanding -fno-builtin -fno-stack-protector -nostdinc -I ../sysroot/include -c program/doubles.c -o doubles.o
+CLIFWRAP_PROFILE=redox CLIFWRAP_SYSROOT=$E2E_SCRATCH/sysroot "$LINK" -static -nodefaultlibs -o prog main.o doubles.o -lc
 run ./prog one > ../prog.out
 [ "$status" = 42 ]
 expect_contains ../prog.out "init ran before main"
@@ -72,7 +74,7 @@ expect_contains ../prog.out "one argument"
 
 step "a toolchain directory's <gnu-target>-gcc, run by its path: its sysroot beside it, relibc's libc.so line"
 mkdir -p ../tc/bin && ln -s "$CLIFWRAP" ../tc/bin/x86_64-unknown-redox-gcc && ln -s ../sysroot ../tc/x86_64-unknown-redox
-"$E2E_SCRATCH/tc/bin/x86_64-unknown-redox-gcc" -static -nodefaultlibs -o prog-tc main.o -lc  # not in PATH
+"$E2E_SCRATCH/tc/bin/x86_64-unknown-redox-gcc" -static -nodefaultlibs -o prog-tc main.o doubles.o -lc  # not in PATH
 run ./prog-tc one
 [ "$status" = 42 ]
 printf '{\n  environ;\n};\n' > ../dynlst.txt

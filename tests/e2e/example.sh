@@ -3,7 +3,8 @@
 # must appear in its output, in order. The check itself is shown able to fail: the same output with
 # one expected line taken out is rejected.
 # With REAL_BACKEND=1 (the real tier) the example is built by the Cranelift toolchain with the
-# fallback off, and the log must show Cranelift compiling the crates that matter.
+# fallback off, and the log must show Cranelift compiling the crates that matter (for userspace, the
+# libc's objects too, where its C-variadic functions are).
 source "$(dirname "$0")/lib.sh"
 : "${EXAMPLE:?set EXAMPLE to the name of an example (ctest does)}"
 [ "${REAL_BACKEND:-0}" = 1 ] && use_real_toolchain
@@ -48,5 +49,16 @@ if [ "${REAL_BACKEND:-0}" = 1 ]; then
   esac
   for crate in $crates; do expect_backend "$E2E_SCRATCH/build.log" "$crate" cranelift; done
   expect_not_contains "$E2E_SCRATCH/build.log" '"fallback":"'
+  if [ "$EXAMPLE" = userspace ]; then
+    step "the libc's own objects, with its C-variadic functions, are Cranelift's"
+    mkdir -p libc-objects
+    ar x --output libc-objects "$E2E_SCRATCH/work/userspace/target/release/librelibc.a"
+    readelf -p .comment libc-objects/relibc-*.o | grep "with cranelift" > /dev/null ||
+      { echo "the libc's objects do not name Cranelift in .comment" >&2; exit 1; }
+    for symbol in printf vprintf vdprintf open fcntl ioctl execl; do
+      nm --defined-only libc-objects/relibc-*.o | grep " T $symbol\$" > /dev/null ||
+        { echo "the libc's objects do not define $symbol" >&2; exit 1; }
+    done
+  fi
 fi
 echo "$EXAMPLE: all expected lines"
