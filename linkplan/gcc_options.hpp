@@ -19,6 +19,9 @@ enum class GccAction {
   Pie, NoPie, Static, StaticPie, Shared,
   NoStartFiles, NoDefaultLibs, NoStdLib,
   Drop,          // gcc-only, nothing to do in gcc's place; `value` says why
+  // A compile option a Makefile's link line carries ($(CC) $(CFLAGS) -o prog main.o): gcc ignores
+  // it there, so does the plan; the C compiler face gives it to the compiles.
+  CompileOnly,
 };
 
 enum class GccArity {

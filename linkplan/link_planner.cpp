@@ -95,6 +95,7 @@ std::vector<std::string> translate_gcc(const std::vector<std::string>& args, Lin
       case GccAction::NoDefaultLibs: plan.default_libs = false; break;
       case GccAction::NoStdLib: plan.start_files = plan.default_libs = false; break;
       case GccAction::Drop: plan.dropped.push_back(arg + ": " + std::string(spec->value)); break;
+      case GccAction::CompileOnly: plan.dropped.push_back(arg + ": a compile option, which gcc ignores on a link line"); break;
     }
   }
   return ld;

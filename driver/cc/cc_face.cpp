@@ -96,7 +96,7 @@ bool takes_separate_value(const std::string& arg) {
 }
 
 // A gcc line that compiles and links, split: the link gets what the linker face's table knows
-// (linkplan/gcc_options) and the operands, each source replaced by its object; the compiles get
+// (linkplan/gcc_options.cpp) and the operands, each source replaced by its object; the compiles get
 // every other option (-O2, -g, -Wall, -D…, -std=…). -m32/-m64 go to both; -pthread is -lpthread
 // to the link, as Redox gcc's LIB_SPEC says.
 struct SplitLine {
@@ -114,7 +114,7 @@ SplitLine split_line(const std::vector<std::string>& args) {
       line.link_args.push_back(arg);
     } else if (!arg.starts_with("-") || arg == "-") {
       line.link_args.push_back(arg);
-    } else if (const GccOptionSpec* spec = find_gcc_option(arg)) {
+    } else if (const GccOptionSpec* spec = find_gcc_option(arg); spec && spec->action != GccAction::CompileOnly) {
       line.link_args.push_back(arg);
       bool separate = arg == spec->spelling && (spec->arity == GccArity::Separate || spec->arity == GccArity::JoinedOrSeparate);
       if (separate && i + 1 < args.size()) line.link_args.push_back(args[++i]);

@@ -63,6 +63,10 @@ readelf -h libhello.so | grep -q 'Type: *DYN'
 nm -D libhello.so | grep -q ' T answer$'
 ls -a > listing
 expect_not_contains listing .clifwrap-cc-
+step "a Makefile's link line with its CFLAGS: the compile options are ignored, as gcc ignores them"
+$CC -O2 -Wall -g -std=c99 -DX=1 -nostdlib -shared -o libhello2.so hello.o
+nm -D libhello2.so | grep -q ' T answer$'
+
 step "<T>-ld reads GNU ld's lines"
 ln -sf "$CLIFWRAP" tc/bin/x86_64-unknown-redox-ld
 tc/bin/x86_64-unknown-redox-ld -shared -soname libld.so -o libld.so hello.o

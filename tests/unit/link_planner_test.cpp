@@ -359,4 +359,14 @@ TEST_CASE("response files: gcc's quoting, nesting, and clear errors") {
   std::filesystem::remove_all(dir);
 }
 
+TEST_CASE("a Makefile's link line: $(CC) $(CFLAGS) -o prog main.o; the compile options are dropped, not unknown") {
+  auto plan = plan_link({"-O2", "-Wall", "-g", "-std=c99", "-D", "X=1", "-fPIC", "main.o", "-Wl,-z,now", "-o", "prog"},
+                        SysrootProfile{}, always);
+  REQUIRE(plan.has_value());
+  CHECK(plan->unknown.empty());
+  CHECK(plan->dropped.size() == 6);
+  CHECK(plan->dropped.front() == "-O2: a compile option, which gcc ignores on a link line");
+  CHECK(values(*plan) == std::vector<std::string>{"main.o"});
+}
+
 }  // namespace clifwrap
