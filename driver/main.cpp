@@ -1,6 +1,7 @@
 // Entry point: picks the face by the name clifwrap runs under (clifwrap-link, <target>-ld: the
-// linker face; <target>-gcc: the C compiler face or the linker face), else by the first argument:
-// a side command from its table, or a rustc call (the rustc-wrapper face).
+// linker face; <target>-gcc: the C compiler face or the linker face; rustc: the rustc-wrapper face
+// for the real rustc beside it), else by the first argument: a side command from its table, or a
+// rustc call (the rustc-wrapper face).
 #include <unistd.h>
 
 #include <cstdio>
@@ -19,6 +20,7 @@
 #include "driver/commands/side_commands.hpp"
 #include "driver/config/config.hpp"
 #include "driver/link/link_mode.hpp"
+#include "driver/wrapper/rustc_face.hpp"
 #include "driver/wrapper/wrapper_mode.hpp"
 #include "llvm_module/loader.hpp"
 
@@ -66,6 +68,23 @@ int print_help(const CommandSpec&, const Args&) {
   return 0;
 }
 
+// The rustc-wrapper face: `rustc_and_args` is the rustc to run and its arguments.
+int run_as_wrapper(const Args& rustc_and_args) {
+  long long started = monotonic_ms();
+  auto decision = decide_wrapper(rustc_and_args, process_environment());
+  if (!decision) return report_error(decision.error());
+  return report_error(run_wrapper(*decision, started));
+}
+
+// clifwrap as a toolchain directory's bin/rustc: the same face, for the real rustc beside it.
+int run_rustc_name(const std::string& invoked_as, const Args& args) {
+  auto real = rustc_behind_face(invoked_as);
+  if (!real) return report_error(real.error());
+  Args rustc_and_args{*real};
+  rustc_and_args.insert(rustc_and_args.end(), args.begin(), args.end());
+  return run_as_wrapper(rustc_and_args);
+}
+
 int dispatch(const Args& args) {
   if (args.empty())
     return report_error(Error{"no rustc call or command given", {},
@@ -88,10 +107,7 @@ int dispatch(const Args& args) {
   if (!args[0].empty() && args[0][0] == '-')
     return report_error(Error{"unknown option `" + args[0] + "`", {}, "run `clifwrap --help`", 2});
 
-  long long started = monotonic_ms();
-  auto decision = decide_wrapper(args, process_environment());
-  if (!decision) return report_error(decision.error());
-  return report_error(run_wrapper(*decision, started));
+  return run_as_wrapper(args);
 }
 
 // `<gnu-target>-gcc` and `-cc`: the C compiler face for what compiles or asks, the linker face for
@@ -113,7 +129,9 @@ int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   std::string program = clifwrap::file_name(argc > 0 ? argv[0] : "clifwrap");
   bool linker_mode = clifwrap::is_linker_name(program);
-  int code = linker_mode ? clifwrap::run_gcc_name(argc > 0 ? argv[0] : program, args) : clifwrap::dispatch(args);
+  int code = linker_mode         ? clifwrap::run_gcc_name(argc > 0 ? argv[0] : program, args)
+             : program == "rustc" ? clifwrap::run_rustc_name(argv[0], args)
+                                  : clifwrap::dispatch(args);
   // As ld.lld does after a link: lld's memory and libLLVM's static destructors are not worth
   // tearing down, and after a fatal lld error they must not be (lld_state_spoiled).
   if (linker_mode || clifwrap::lld_state_spoiled()) {

@@ -10,8 +10,8 @@
 #include <llvm/Support/Error.h>
 #include <llvm/Support/MemoryBuffer.h>
 
-#include "llvm_module/object_check_module.hpp"
 #include "llvm_module/abi.h"
+#include "llvm_module/object_check_module.hpp"
 
 namespace {
 

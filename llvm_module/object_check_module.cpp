@@ -11,8 +11,8 @@
 #include <llvm/Object/ELFTypes.h>
 #include <llvm/Support/Error.h>
 
-#include "llvm_module/object_check_module.hpp"
 #include "llvm_module/abi.h"
+#include "llvm_module/object_check_module.hpp"
 
 namespace {
 

@@ -1,9 +1,9 @@
 #include "targets/target_specs.hpp"
 
 #include "common/files.hpp"
-#include "common/temporaries.hpp"
 #include "common/hash.hpp"
 #include "common/process.hpp"
+#include "common/temporaries.hpp"
 
 namespace clifwrap {
 namespace {

@@ -152,6 +152,13 @@ Result<std::vector<SysrootEntry>> lay_out_redox_toolchain(const RedoxToolchainRe
     if (auto copied = copy_file_atomically(rlib, std_dir + "/" + file_name(rlib)); !copied) return tl::unexpected(copied.error());
   entries.push_back({"lib/rustlib/" + request.target + "/lib/", std::to_string(rlibs->size()) + " std rlibs compiled by Cranelift"});
 
+  // bin/rustc is clifwrap's rustc face, the real rustc beside it: every call is rewritten without
+  // RUSTC_WRAPPER, which the Redox build's SCCACHE_BUILD sets to sccache (docs/cookbook.md).
+  if (::rename((staging + "/bin/rustc").c_str(), (staging + "/bin/rustc-real").c_str()) != 0)
+    return fail("cannot rename bin/rustc to bin/rustc-real: " + errno_text(), staging + "/bin/rustc");
+  if (auto linked = symlink_atomically(executable_path(), staging + "/bin/rustc"); !linked) return tl::unexpected(linked.error());
+  entries.push_back({"bin/rustc", "-> " + executable_path() + " (the rustc face: rewrites each call for Cranelift)"});
+  entries.push_back({"bin/rustc-real", toolchain + "/bin/rustc (hard link)"});
   for (const std::string& name : {gnu_target + "-gcc", gnu_target + "-cc"}) {
     if (auto linked = symlink_atomically(executable_path(), staging + "/bin/" + name); !linked) return tl::unexpected(linked.error());
     entries.push_back({"bin/" + name, "-> " + executable_path() + " (clifwrap-link)"});

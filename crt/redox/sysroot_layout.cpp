@@ -6,8 +6,8 @@
 #include <optional>
 
 #include "common/files.hpp"
-#include "common/temporaries.hpp"
 #include "common/process.hpp"
+#include "common/temporaries.hpp"
 #include "crt/archive.hpp"
 #include "crt/archive_fold.hpp"
 #include "crt/object_merge.hpp"

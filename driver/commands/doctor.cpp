@@ -8,10 +8,10 @@
 #include "driver/backend/backend.hpp"
 #include "driver/backend/backend_abilities.hpp"
 #include "driver/backend/cranelift_toolchain.hpp"
-#include "linkplan/linker_handoff.hpp"
 #include "driver/rustc/rustc_facts_cache.hpp"
-#include "llvm_module/loader.hpp"
+#include "linkplan/linker_handoff.hpp"
 #include "linkplan/sysroot_profile.hpp"
+#include "llvm_module/loader.hpp"
 #include "targets/target_specs.hpp"
 
 namespace clifwrap {

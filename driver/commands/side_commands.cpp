@@ -141,8 +141,9 @@ int redox_toolchain_command(const CommandSpec& command, const Args& args) {
   if (!entries) return report_error(entries.error());
   for (const auto& entry : *entries) std::printf("%-40s %s\n", entry.path.c_str(), entry.from.c_str());
   std::string out = absolute_path(request.out);
-  std::printf("toolchain ready: %s\nfor the cookbook: REDOXER_TOOLCHAIN=%s RUSTC_WRAPPER=%s; by hand: PATH=%s/bin:$PATH\n",
-              out.c_str(), out.c_str(), executable_path().c_str(), out.c_str());
+  std::printf("toolchain ready: %s\nfor the cookbook: REDOXER_TOOLCHAIN=%s (its bin/rustc is clifwrap: no RUSTC_WRAPPER "
+              "needed); by hand: PATH=%s/bin:$PATH\n",
+              out.c_str(), out.c_str(), out.c_str());
   return 0;
 }
 

@@ -15,8 +15,8 @@
 #include "linkplan/link_planner.hpp"
 #include "linkplan/linker_handoff.hpp"
 #include "linkplan/lld_command.hpp"
-#include "llvm_module/loader.hpp"
 #include "linkplan/output_check.hpp"
+#include "llvm_module/loader.hpp"
 
 namespace clifwrap {
 namespace {

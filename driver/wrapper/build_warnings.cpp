@@ -4,7 +4,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <ctime>
+#include <cerrno>
+#include <chrono>
 #include <filesystem>
 
 #include "common/files.hpp"

@@ -13,14 +13,15 @@
 #include "crt/archive_fold.hpp"
 #include "crt/object_merge.hpp"
 #include "driver/backend/backend_abilities.hpp"
+#include "driver/backend/cranelift_toolchain.hpp"
+#include "driver/log/invocation_log.hpp"
+#include "driver/rustc/rustc_facts_cache.hpp"
 #include "driver/wrapper/build_warnings.hpp"
 #include "driver/wrapper/cranelift_limits.hpp"
-#include "driver/backend/cranelift_toolchain.hpp"
 #include "driver/wrapper/fallback_memory.hpp"
 #include "driver/wrapper/fallback_prediction.hpp"
 #include "driver/wrapper/prediction_memory.hpp"
-#include "driver/log/invocation_log.hpp"
-#include "driver/rustc/rustc_facts_cache.hpp"
+#include "driver/wrapper/rustc_face.hpp"
 #include "driver/wrapper/stderr_gate.hpp"
 #include "linkplan/linker_handoff.hpp"
 #include "targets/spec_derivation.hpp"
@@ -169,7 +170,7 @@ void say_build_must_rerun(const std::string& crate, const CraneliftFailure& fail
 
 Result<WrapperDecision> decide_wrapper(const std::vector<std::string>& rustc_and_args, const EnvLookup& env) {
   WrapperDecision decision;
-  decision.rustc = rustc_and_args.front();
+  decision.rustc = unwrapped_rustc(rustc_and_args.front());
   decision.original_args.assign(rustc_and_args.begin() + 1, rustc_and_args.end());
 
   auto expanded = expand_argfiles(decision.original_args);

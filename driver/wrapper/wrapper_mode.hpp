@@ -9,8 +9,8 @@
 
 #include "common/error.hpp"
 #include "driver/config/config.hpp"
-#include "driver/wrapper/decision.hpp"
 #include "driver/log/log_reader.hpp"
+#include "driver/wrapper/decision.hpp"
 
 namespace clifwrap {
 

@@ -96,8 +96,12 @@ cookbook_env() {
     TARGET=$T GNU_TARGET=$T CC=$T-gcc AR=$T-gcc-ar \
     CARGO_TARGET_X86_64_UNKNOWN_REDOX_LINKER=$T-gcc \
     CARGO_TARGET_X86_64_UNKNOWN_REDOX_RUSTFLAGS="-C target-feature=-crt-static -L native=$E2E_SCRATCH/recipe/sysroot/lib -C link-arg=-Wl,-rpath-link,$E2E_SCRATCH/recipe/sysroot/lib -C force-frame-pointers=yes" \
-    CARGO_TARGET_DIR="$E2E_SCRATCH/recipe/build/target" "$@"
+    CARGO_TARGET_DIR="$E2E_SCRATCH/recipe/build/target" CARGO_HOME="$E2E_SCRATCH/cargo-home" "$@"
 }
+# The recipe's registry crates (itoa, cc) from Debian's registry, offline, as the fixture's own
+# .cargo/config.toml says; cargo reads that only from its working directory, so it goes here too.
+mkdir -p cargo-home
+cp "$CLIFWRAP_SOURCE_DIR/tests/e2e/fixtures/redox-recipe/.cargo/config.toml" cargo-home/config.toml
 
 # A Redox program as the cookbook installs it: a PIE on relibc's interpreter that needs libc.so.6,
 # starts at crt0's _start, and leaves undefined only what libc.so defines.
@@ -138,6 +142,8 @@ cookbook_env cargo install -q --target "$T" --path recipe/source/. --root recipe
 check_redox_program recipe/stage/usr/bin/hello-redox
 check_crt_order hello-redox
 for crate in hello_redox itoa std; do expect_backend clifwrap.log "$crate" cranelift; done
+# RUSTC_WRAPPER=clifwrap over the directory's bin/rustc (clifwrap's face): one logged call, not two.
+expect_count clifwrap.log '"crate":"hello_redox","target":"x86_64-unknown-redox","kind":"target"' 1
 
 step "cookbook_cargo_packages tool: cargo build --target T --manifest-path ... --package tool --release --locked"
 cookbook_env cargo build -q --target "$T" --manifest-path recipe/source/Cargo.toml --package tool --release -j 2 --locked
@@ -165,6 +171,19 @@ check_redox_program c-recipe/greet
 cookbook_env $T-strip c-recipe/greet
 readelf -S c-recipe/greet > greet.sections
 expect_not_contains greet.sections .symtab
+
+step "RUSTC_WRAPPER replaced (SCCACHE_BUILD sets it to sccache): the directory's bin/rustc rewrites each call, once"
+# A stand-in with sccache's calling convention (wrapper rustc args...) that records the rustc it
+# runs, as found on PATH (cargo hands it `rustc`).
+printf '#!/bin/sh\ncommand -v "$1" >> %s/wrapped.calls\nexec "$@"\n' "$E2E_SCRATCH" > other-wrapper
+chmod +x other-wrapper
+[ "$(readlink prefix/bin/rustc)" = "$(readlink -f "$CLIFWRAP")" ]
+CLIFWRAP_LOG=$E2E_SCRATCH/face.log RUSTC_WRAPPER=$E2E_SCRATCH/other-wrapper cookbook_env cargo build -q --target "$T" \
+  --manifest-path recipe/source/Cargo.toml --package tool --release -j 2 --locked --target-dir "$E2E_SCRATCH/recipe/face"
+check_redox_program recipe/face/$T/release/tool
+expect_backend face.log tool cranelift
+expect_count face.log '"crate":"tool","target":"x86_64-unknown-redox","kind":"target","verdict":"rewrite"' 1
+expect_contains wrapped.calls "$E2E_SCRATCH/prefix/bin/rustc"
 
 step "a recipe with panic = \"abort\" (hf's release profile): the directory's panic_abort is built for aborting"
 cookbook_env CARGO_PROFILE_RELEASE_PANIC=abort cargo build -q --target "$T" --manifest-path recipe/source/Cargo.toml \

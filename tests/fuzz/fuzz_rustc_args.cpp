@@ -4,8 +4,8 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "driver/wrapper/decision.hpp"
 #include "driver/rustc/rustc_invocation.hpp"
+#include "driver/wrapper/decision.hpp"
 #include "fuzz_input.hpp"
 
 using namespace clifwrap;

@@ -1,0 +1,36 @@
+#include "driver/wrapper/rustc_face.hpp"
+
+#include <climits>
+#include <cstdlib>
+
+#include "common/files.hpp"
+#include "common/process.hpp"
+
+namespace clifwrap {
+namespace {
+
+std::string resolved(const std::string& path) {
+  char buffer[PATH_MAX];
+  return ::realpath(path.c_str(), buffer) ? std::string(buffer) : std::string();
+}
+
+}  // namespace
+
+Result<std::string> rustc_behind_face(const std::string& invoked_as) {
+  std::string face = invoked_as.find('/') != std::string::npos ? invoked_as : find_program(invoked_as);
+  std::string real = parent_directory(absolute_path(face)) + "/" + std::string(kRealRustcName);
+  if (!is_regular_file(real))
+    return fail("clifwrap runs as rustc only in a toolchain directory that has the real rustc beside it as " +
+                    std::string(kRealRustcName),
+                face, "lay the directory out with `clifwrap redox-toolchain`, or run rustc itself");
+  return real;
+}
+
+std::string unwrapped_rustc(const std::string& rustc) {
+  std::string found = rustc.find('/') != std::string::npos ? rustc : find_program(rustc);
+  if (found.empty() || file_name(found) != "rustc" || resolved(found) != resolved(executable_path())) return rustc;
+  auto real = rustc_behind_face(found);
+  return real ? *real : rustc;
+}
+
+}  // namespace clifwrap
