@@ -109,7 +109,7 @@ expect_backend() {  # log crate backend
     echo "no compile of $2 in $1" >&2
     return 1
   fi
-  if grep -v "\"backend\":\"$3\"" <<< "$lines" | grep -q .; then
+  if grep -v "\"backend\":\"$3\"" <<< "$lines" | grep . > /dev/null; then
     echo "$2 was not compiled by $3 in every call:" >&2
     sed 's/^/    /' <<< "$lines" >&2
     return 1

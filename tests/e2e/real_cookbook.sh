@@ -29,7 +29,7 @@ cp -r "$CLIFWRAP_SOURCE_DIR/examples/userspace" relibc
   printf 'CREATE %s\nADDLIB %s\nSAVE\nEND\n' "$out/libc.a" "$out/librelibc.a" | ar -M
 )
 for crate in crt0 crti crtn relibc core compiler_builtins; do expect_backend clifwrap.log "$crate" cranelift; done
-nm relibc/target/$T/release/crt0.o | grep -q ' T _start$'
+nm relibc/target/$T/release/crt0.o | grep ' T _start$' > /dev/null
 
 step "the toolchain directory: clifwrap redox-toolchain"
 "$CLIFWRAP" redox-toolchain --target "$T" --relibc relibc --out prefix --rustc "$RUSTC" > prefix.out
@@ -46,10 +46,10 @@ done
 printf 'int answer(void) { return 42; }\n' > answer.c
 cc -c -fPIC -o answer.o answer.c
 prefix/bin/$T-ar rc answer.a answer.o && prefix/bin/$T-ranlib answer.a
-prefix/bin/$T-nm answer.a | grep -q ' T answer$'
-prefix/bin/$T-readelf -h answer.o | grep -q 'Type: *REL'
+prefix/bin/$T-nm answer.a | grep ' T answer$' > /dev/null
+prefix/bin/$T-readelf -h answer.o | grep 'Type: *REL' > /dev/null
 prefix/bin/$T-strip -o answer-stripped.o --strip-debug answer.o && [ -s answer-stripped.o ]
-prefix/bin/$T-ld --version | grep -q clifwrap-link
+prefix/bin/$T-ld --version | grep clifwrap-link > /dev/null
 # doctor asks the profile as a link would: the sysroot beside the directory's <T>-gcc, unconfigured.
 env -u CLIFWRAP_SYSROOT -u CLIFWRAP_PROFILE "$CLIFWRAP" doctor --rustc prefix/bin/rustc --target "$T" > doctor.out ||
   { cat doctor.out; false; }
@@ -107,8 +107,8 @@ cp "$CLIFWRAP_SOURCE_DIR/tests/e2e/fixtures/redox-recipe/.cargo/config.toml" car
 # starts at crt0's _start, and leaves undefined only what libc.so defines.
 check_redox_program() {  # program
   local program=$1
-  readelf -h "$program" | grep -qE 'Type: +DYN'
-  readelf -l "$program" | grep -qF '[Requesting program interpreter: /lib/ld64.so.1]'
+  readelf -h "$program" | grep -E 'Type: +DYN' > /dev/null
+  readelf -l "$program" | grep -F '[Requesting program interpreter: /lib/ld64.so.1]' > /dev/null
   readelf -d "$program" | grep NEEDED > needed
   expect_contains needed '[libc.so.6]'
   entry=$(readelf -h "$program" | awk '/Entry point/ { print $4 }')
@@ -152,7 +152,7 @@ check_redox_program recipe/stage/usr/bin/tool
 check_crt_order tool
 expect_backend clifwrap.log tool cranelift
 # its build script's C part, by cc-rs through the cook's CC and AR: clang's, in the program
-nm recipe/stage/usr/bin/tool | grep -q ' T word_weight$'
+nm recipe/stage/usr/bin/tool | grep ' T word_weight$' > /dev/null
 step "a C recipe: <T>-gcc compiles with clang-22 and relibc's headers, links with crt0 first and crtn last"
 cat > hello-c.c <<'C'
 #include <stdio.h>
@@ -161,12 +161,12 @@ C
 cookbook_env $T-gcc -O2 -Wall -o hello-c hello-c.c
 check_redox_program hello-c
 check_crt_order hello-c
-readelf -p .comment hello-c | grep -q clang
+readelf -p .comment hello-c | grep clang > /dev/null
 
 step "a C recipe's Makefile with the cook's CC, AR and RANLIB: a static library, a program, stripped"
 cp -r "$CLIFWRAP_SOURCE_DIR/tests/e2e/fixtures/c-recipe" c-recipe
 cookbook_env make -C c-recipe -s CC=$T-gcc AR=$T-ar RANLIB=$T-ranlib
-cookbook_env $T-nm c-recipe/libgreet.a | grep -q ' T greet$'
+cookbook_env $T-nm c-recipe/libgreet.a | grep ' T greet$' > /dev/null
 check_redox_program c-recipe/greet
 cookbook_env $T-strip c-recipe/greet
 readelf -S c-recipe/greet > greet.sections

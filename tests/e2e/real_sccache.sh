@@ -48,6 +48,6 @@ for file in libasmfrag.a asmfrag.o hello libgreet.rlib; do
 done
 ar t out-2/libasmfrag.a > members
 expect_count members ".rcgu.asm.o" 0
-nm out-2/asmfrag.o | grep -q ' T asmfrag_answer'
-out-2/hello | grep -q "hello"
+nm out-2/asmfrag.o | grep ' T asmfrag_answer' > /dev/null
+out-2/hello | grep "hello" > /dev/null
 echo "PASS: $hits cache hits, every output the same"
