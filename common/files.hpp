@@ -36,6 +36,9 @@ Result<void> make_directories(const std::string& path);
 
 bool is_regular_file(const std::string& path);
 
+// The path itself is a symbolic link (not followed).
+bool is_symlink(const std::string& path);
+
 // "SIZE SEC.NSEC" (size and modification time, following links): what tells, without reading a
 // file, that it is the one seen before. nullopt when it cannot be stat'd.
 std::optional<std::string> file_stamp(const std::string& path);

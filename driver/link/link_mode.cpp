@@ -168,8 +168,7 @@ int link_in_process(const LinkContext& context, const LinkPlan& plan, const Sysr
 }  // namespace
 
 bool is_linker_name(std::string_view program_name) {
-  return program_name == kLinkerName || program_name.ends_with("-gcc") || program_name.ends_with("-cc") ||
-         program_name.ends_with("-ld");
+  return program_name == kLinkerName || !target_from_linker_name(program_name).empty();
 }
 
 int run_linker_mode(const std::string& invoked_as, const std::vector<std::string>& all_args, const EnvLookup& env) {

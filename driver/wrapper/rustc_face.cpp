@@ -27,8 +27,10 @@ Result<std::string> rustc_behind_face(const std::string& invoked_as) {
 }
 
 std::string unwrapped_rustc(const std::string& rustc) {
+  // On every wrapper call: a name test, then one lstat, before any realpath (the face is a symlink).
+  if (file_name(rustc) != "rustc") return rustc;
   std::string found = rustc.find('/') != std::string::npos ? rustc : find_program(rustc);
-  if (found.empty() || file_name(found) != "rustc" || resolved(found) != resolved(executable_path())) return rustc;
+  if (found.empty() || !is_symlink(found) || resolved(found) != resolved(executable_path())) return rustc;
   auto real = rustc_behind_face(found);
   return real ? *real : rustc;
 }

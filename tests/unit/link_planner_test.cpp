@@ -130,6 +130,17 @@ std::vector<std::string> values(const LinkPlan& plan) {
   return out;
 }
 
+// The redox profile as load_profile gives it for a sysroot at /sysroot, without touching files.
+SysrootProfile redox_at_sysroot() {
+  SysrootProfile redox;
+  redox.name = "redox";
+  redox.root = "/sysroot";
+  redox.start_style = SysrootProfile::StartFiles::Crt0;
+  redox.crt_dir = redox.crtbegin_dir = "/sysroot/lib";
+  redox.crtbegin_optional = true;
+  return redox;
+}
+
 }  // namespace
 
 TEST_CASE("the option tables are sorted and unique") {
@@ -284,12 +295,7 @@ TEST_CASE("profiles: missing start files are errors naming the file: redox needs
 }
 
 TEST_CASE("redox profile: crt0 first, crtbegin/crtend only when present, ld64.so.1") {
-  SysrootProfile redox;
-  redox.name = "redox";
-  redox.root = "/sysroot";
-  redox.start_style = SysrootProfile::StartFiles::Crt0;
-  redox.crt_dir = redox.crtbegin_dir = "/sysroot/lib";
-  redox.crtbegin_optional = true;
+  SysrootProfile redox = redox_at_sysroot();
   redox.library_dirs = {"/sysroot/lib"};
   redox.dynamic_linker = "/lib/ld64.so.1";
   redox.default_libs_dynamic = redox.default_libs_static = {"-lc"};
@@ -305,12 +311,7 @@ TEST_CASE("redox profile: crt0 first, crtbegin/crtend only when present, ld64.so
 }
 
 TEST_CASE("redox profile: a dynamic link without relibc's libc.so is an error naming it; a static one needs none") {
-  SysrootProfile redox;
-  redox.name = "redox";
-  redox.root = "/sysroot";
-  redox.start_style = SysrootProfile::StartFiles::Crt0;
-  redox.crt_dir = redox.crtbegin_dir = "/sysroot/lib";
-  redox.crtbegin_optional = true;
+  SysrootProfile redox = redox_at_sysroot();
   auto without_libc_so = [](const std::string& path) { return !path.ends_with("/libc.so"); };
   auto pie = plan_link({"-pie", "main.o", "-nodefaultlibs", "-lc", "-o", "prog"}, redox, without_libc_so);
   REQUIRE_FALSE(pie.has_value());
