@@ -9,25 +9,14 @@
 # The relibc here is examples/userspace (Linux system calls); std needs more of libc than it has,
 # so its libc.so also gets a stub (ud2) for each other symbol std's rlibs leave undefined.
 source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/redox_cook.sh"
+COOK=$E2E_SCRATCH
 use_real_toolchain
 T=x86_64-unknown-redox
-LINK=$(dirname "$CLIFWRAP")/clifwrap-link
 export RUSTC_WRAPPER=$CLIFWRAP CLIFWRAP_LOG=$E2E_SCRATCH/clifwrap.log
 
 step "relibc recipe, replayed: crt0/crti/crtn by --emit obj, librelibc.a by --emit link, libc.a by ar -M"
-cp -r "$CLIFWRAP_SOURCE_DIR/examples/userspace" relibc
-(
-  cd relibc
-  out=$PWD/target/$T/release
-  mkdir -p "$out"
-  for crt in crt0 crti crtn; do
-    cargo rustc -q --release --manifest-path "src/$crt/Cargo.toml" -Z build-std=core,alloc,compiler_builtins \
-      --target="$T" -- --emit obj="$out/$crt.o" -C panic=abort
-  done
-  cargo rustc -q --release -p relibc -Z build-std=core,alloc,compiler_builtins --target="$T" -- \
-    --emit link="$out/librelibc.a"
-  printf 'CREATE %s\nADDLIB %s\nSAVE\nEND\n' "$out/libc.a" "$out/librelibc.a" | ar -M
-)
+cook_relibc relibc
 for crate in crt0 crti crtn relibc core compiler_builtins; do expect_backend clifwrap.log "$crate" cranelift; done
 nm relibc/target/$T/release/crt0.o | grep ' T _start$' > /dev/null
 
@@ -71,37 +60,8 @@ else
 fi
 
 step "a relibc-shaped libc.so: the fixture's libc, and a stub for each other symbol std's rlibs need"
-nm --defined-only prefix/lib/rustlib/$T/lib/*.rlib relibc/target/$T/release/librelibc.a \
-  prefix/$T/lib/libunwind_stubs.a 2> /dev/null | awk 'NF == 3 { print $3 }' | sort -u > defined
-nm --undefined-only prefix/lib/rustlib/$T/lib/*.rlib 2> /dev/null | awk '$1 == "U" { print $2 }' | sort -u > wanted
-comm -23 wanted defined > stubbed
-[ "$(wc -l < stubbed)" -gt 20 ] # __errno, write, pthread_*, ...
-{
-  echo '#![no_std]'
-  echo 'core::arch::global_asm!('
-  sed 's/.*/    ".globl &\\n.type &, @function\\n&: ud2",/' stubbed
-  echo ');'
-} > stubs.rs
-prefix/bin/rustc --target "$T" --crate-type lib --emit obj -o stubs.o -Zcodegen-backend=llvm stubs.rs
-"$LINK" -nostdlib -shared -Wl,-soname,libc.so.6 -o relibc/target/$T/release/libc.so \
-  -Wl,--whole-archive relibc/target/$T/release/librelibc.a -Wl,--no-whole-archive stubs.o
-"$CLIFWRAP" sysroot --relibc relibc --target "$T" --out prefix/$T > /dev/null
+cook_stub_libc_so relibc prefix
 [ "$(readlink prefix/$T/lib/libc.so.6)" = libc.so ]; [ "$(readlink prefix/$T/lib/ld64.so.1)" = libc.so ]
-
-# The environment cargo gets from redoxer (src/env.rs) and the cook scripts, for x86_64: no
-# RUSTFLAGS and no RUSTC, the toolchain's bin/ first on PATH, the linker set to <gnu-target>-gcc.
-cookbook_env() {
-  env -u RUSTFLAGS -u RUSTC \
-    PATH="$E2E_SCRATCH/prefix/bin:$PATH" RUSTUP_TOOLCHAIN="$E2E_SCRATCH/prefix" REDOXER_TOOLCHAIN="$E2E_SCRATCH/prefix" \
-    TARGET=$T GNU_TARGET=$T CC=$T-gcc AR=$T-gcc-ar \
-    CARGO_TARGET_X86_64_UNKNOWN_REDOX_LINKER=$T-gcc \
-    CARGO_TARGET_X86_64_UNKNOWN_REDOX_RUSTFLAGS="-C target-feature=-crt-static -L native=$E2E_SCRATCH/recipe/sysroot/lib -C link-arg=-Wl,-rpath-link,$E2E_SCRATCH/recipe/sysroot/lib -C force-frame-pointers=yes" \
-    CARGO_TARGET_DIR="$E2E_SCRATCH/recipe/build/target" CARGO_HOME="$E2E_SCRATCH/cargo-home" "$@"
-}
-# The recipe's registry crates (itoa, cc) from Debian's registry, offline, as the fixture's own
-# .cargo/config.toml says; cargo reads that only from its working directory, so it goes here too.
-mkdir -p cargo-home
-cp "$CLIFWRAP_SOURCE_DIR/tests/e2e/fixtures/redox-recipe/.cargo/config.toml" cargo-home/config.toml
 
 # A Redox program as the cookbook installs it: a PIE on relibc's interpreter that needs libc.so.6,
 # starts at crt0's _start, and leaves undefined only what libc.so defines.

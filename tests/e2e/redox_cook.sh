@@ -1,0 +1,68 @@
+# The Redox cookbook's ways of building, as functions sourced by tests/e2e/real_cookbook.sh (which
+# checks what they make) and bench/whole_build.sh (which times them). They read CLIFWRAP (the
+# clifwrap binary), CLIFWRAP_SOURCE_DIR (the source tree) and COOK (the directory everything goes
+# under), and build for x86_64-unknown-redox. cargo is run as its caller set it up: RUSTC,
+# RUSTC_WRAPPER and the log come from the environment.
+COOK_TARGET=x86_64-unknown-redox
+
+# relibc's recipe lines over the relibc-shaped example (examples/userspace) copied to DIR:
+# crt0/crti/crtn by `cargo rustc -- --emit obj=`, librelibc.a by `--emit link=`, libc.a by `ar -M`.
+cook_relibc() {  # DIR [cargo options...]
+  local dir=$1 crt out
+  shift
+  rm -rf "$dir"
+  cp -r "$CLIFWRAP_SOURCE_DIR/examples/userspace" "$dir"
+  (
+    cd "$dir"
+    out=$PWD/target/$COOK_TARGET/release
+    mkdir -p "$out"
+    for crt in crt0 crti crtn; do
+      cargo rustc -q --release --manifest-path "src/$crt/Cargo.toml" -Z build-std=core,alloc,compiler_builtins \
+        --target="$COOK_TARGET" "$@" -- --emit obj="$out/$crt.o" -C panic=abort
+    done
+    cargo rustc -q --release -p relibc -Z build-std=core,alloc,compiler_builtins --target="$COOK_TARGET" "$@" -- \
+      --emit link="$out/librelibc.a"
+    printf 'CREATE %s\nADDLIB %s\nSAVE\nEND\n' "$out/libc.a" "$out/librelibc.a" | ar -M
+  )
+}
+
+# A libc.so for the toolchain directory PREFIX made from the relibc in RELIBC: the example's
+# librelibc.a whole, and a stub (ud2) for each other symbol std's rlibs leave undefined (the example
+# has Linux system calls, not all of libc). Then `clifwrap sysroot` lays it out in PREFIX/<target>.
+cook_stub_libc_so() {  # RELIBC PREFIX
+  local relibc=$1 prefix=$2 lib=$1/target/$COOK_TARGET/release
+  nm --defined-only "$prefix"/lib/rustlib/$COOK_TARGET/lib/*.rlib "$lib/librelibc.a" \
+    "$prefix/$COOK_TARGET/lib/libunwind_stubs.a" 2> /dev/null | awk 'NF == 3 { print $3 }' | sort -u > "$COOK/defined"
+  nm --undefined-only "$prefix"/lib/rustlib/$COOK_TARGET/lib/*.rlib 2> /dev/null | awk '$1 == "U" { print $2 }' |
+    sort -u > "$COOK/wanted"
+  comm -23 "$COOK/wanted" "$COOK/defined" > "$COOK/stubbed"
+  [ "$(wc -l < "$COOK/stubbed")" -gt 20 ] # __errno, write, pthread_*, ...
+  {
+    echo '#![no_std]'
+    echo 'core::arch::global_asm!('
+    sed 's/.*/    ".globl &\\n.type &, @function\\n&: ud2",/' "$COOK/stubbed"
+    echo ');'
+  } > "$COOK/stubs.rs"
+  "$prefix/bin/rustc" --target "$COOK_TARGET" --crate-type lib --emit obj -o "$COOK/stubs.o" -Zcodegen-backend=llvm \
+    "$COOK/stubs.rs"
+  "$(dirname "$CLIFWRAP")/clifwrap-link" -nostdlib -shared -Wl,-soname,libc.so.6 -o "$lib/libc.so" \
+    -Wl,--whole-archive "$lib/librelibc.a" -Wl,--no-whole-archive "$COOK/stubs.o"
+  "$CLIFWRAP" sysroot --relibc "$relibc" --target "$COOK_TARGET" --out "$prefix/$COOK_TARGET" > /dev/null
+}
+
+# The environment cargo gets from redoxer (src/env.rs) and the cook scripts, for x86_64, over the
+# toolchain directory $COOK/prefix and the recipe directory $COOK/recipe: no RUSTFLAGS and no RUSTC,
+# the toolchain's bin/ first on PATH, the linker set to <gnu-target>-gcc. The recipe's registry
+# crates (itoa, cc) come from Debian's registry, offline, as the fixture's .cargo/config.toml says
+# (cargo reads that only from its working directory, so $COOK/cargo-home gets it too).
+cookbook_env() {  # command...
+  local T=$COOK_TARGET
+  mkdir -p "$COOK/cargo-home" "$COOK/recipe/sysroot/lib"
+  cp "$CLIFWRAP_SOURCE_DIR/tests/e2e/fixtures/redox-recipe/.cargo/config.toml" "$COOK/cargo-home/config.toml"
+  env -u RUSTFLAGS -u RUSTC \
+    PATH="$COOK/prefix/bin:$PATH" RUSTUP_TOOLCHAIN="$COOK/prefix" REDOXER_TOOLCHAIN="$COOK/prefix" \
+    TARGET=$T GNU_TARGET=$T CC=$T-gcc AR=$T-gcc-ar \
+    CARGO_TARGET_X86_64_UNKNOWN_REDOX_LINKER=$T-gcc \
+    CARGO_TARGET_X86_64_UNKNOWN_REDOX_RUSTFLAGS="-C target-feature=-crt-static -L native=$COOK/recipe/sysroot/lib -C link-arg=-Wl,-rpath-link,$COOK/recipe/sysroot/lib -C force-frame-pointers=yes" \
+    CARGO_TARGET_DIR="$COOK/recipe/build/target" CARGO_HOME="$COOK/cargo-home" "$@"
+}
