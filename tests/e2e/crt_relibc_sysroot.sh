@@ -45,6 +45,11 @@ nm ../sysroot/lib/libgcc_eh.a > ../stubs.symbols
 expect_contains ../stubs.symbols "T _Unwind_Resume"
 expect_contains ../stubs.symbols "T _Unwind_GetIP"
 [ -f ../sysroot/include/stdio.h ]
+# -lgcc: compiler-rt's builtins (libclang-rt-22-dev), for C's complex arithmetic that Rust's
+# compiler_builtins lacks
+expect_contains ../sysroot.out "compiler-rt's builtins"
+nm ../sysroot/lib/libgcc.a 2> /dev/null > ../libgcc.symbols
+expect_contains ../libgcc.symbols "T __muldc3"
 
 step "unwind stubs for the other Redox architectures"
 for target in aarch64-unknown-redox riscv64gc-unknown-redox i586-unknown-redox; do
@@ -54,6 +59,8 @@ done
 expect_contains ../stubs-aarch64-unknown-redox.header "AArch64"
 expect_contains ../stubs-riscv64gc-unknown-redox.header "RISC-V"
 expect_contains ../stubs-i586-unknown-redox.header "Intel 80386"
+# No aarch64 compiler-rt on an x86_64 Debian: an empty libgcc.a, and the line says why.
+[ -z "$(ar t ../sysroot-aarch64-unknown-redox/lib/libgcc.a)" ]
 
 step "idempotent: a second run writes the same files"
 (cd ../sysroot && find . -type f | sort | xargs sha256sum) > ../first.sums

@@ -114,14 +114,21 @@ expect_backend clifwrap.log tool cranelift
 # its build script's C part, by cc-rs through the cook's CC and AR: clang's, in the program
 nm recipe/stage/usr/bin/tool | grep ' T word_weight$' > /dev/null
 step "a C recipe: <T>-gcc compiles with clang-22 and relibc's headers, links with crt0 first and crtn last"
+# complex multiplication is a call to __muldc3, which -lgcc (compiler-rt's builtins) brings
 cat > hello-c.c <<'C'
 #include <stdio.h>
-int main(void) { write(1, "hello from C on Redox\n", 22); return 0; }
+volatile double re = 1.5, im = -2.0;
+int main(void) {
+  double _Complex z = (re + im * 1.0i) * (im + re * 1.0i);
+  write(1, "hello from C on Redox\n", 22);
+  return __real__ z > 0;
+}
 C
 cookbook_env $T-gcc -O2 -Wall -o hello-c hello-c.c
 check_redox_program hello-c
 check_crt_order hello-c
 readelf -p .comment hello-c | grep clang > /dev/null
+nm hello-c | grep ' T __muldc3$' > /dev/null
 
 step "a C recipe's Makefile with the cook's CC, AR and RANLIB: a static library, a program, stripped"
 cp -r "$CLIFWRAP_SOURCE_DIR/tests/e2e/fixtures/c-recipe" c-recipe
