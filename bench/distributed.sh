@@ -11,10 +11,8 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 source "$root/bench/workloads.sh"
-build=$(cd "${1:-$root/build}" && pwd)
+bench_build_dir "${1:-}"
 rounds=${2:-1}
-clifwrap=$build/clifwrap
-[ -x "$clifwrap" ] || { echo "bench: $clifwrap not found; run scripts/build.sh first" >&2; exit 2; }
 bench_environment
 export CLIFWRAP_DIST_DIR=$work/cluster CLIFWRAP_DIST_PORTS=10621,10522,4248 CLIFWRAP_CACHE_DIR=$work/cache
 cluster() { "$root/scripts/dist-cluster.sh" "$@"; }
@@ -52,7 +50,6 @@ for round in $(seq "$rounds"); do
     printf 'round %d  %-12s %6.1f s\n' "$round" "$way" "$(awk -v t="$t" 'BEGIN { print t / 1000 }')"
   done
 done
-median() { tr ' ' '\n' | grep . | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 local_ms=$(median <<< "${ms[local]}") sccache_ms=$(median <<< "${ms[sccache]}") dist_ms=$(median <<< "${ms[distributed]}")
 awk -v l="$local_ms" -v s="$sccache_ms" -v d="$dist_ms" -v r="$remote" -v n="$requests" -v e="$errors" 'BEGIN {
   printf "medians: local %.1f s, sccache %.1f s (%.2fx), distributed %.1f s (%.2fx)\n", l / 1000, s / 1000, s / l, d / 1000, d / l

@@ -10,9 +10,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 source "$root/bench/workloads.sh"
 
-build=$(cd "${1:-$root/build}" && pwd)
-clifwrap=$build/clifwrap
-[ -x "$clifwrap" ] || { echo "bench: $clifwrap not found; run scripts/build.sh first" >&2; exit 2; }
+bench_build_dir "${1:-}"
 IFS=, read -r -a workloads <<< "${2:-crates,kernel-x86_64}"
 IFS=, read -r -a profiles <<< "${3:-debug,release}"
 for workload in "${workloads[@]}"; do

@@ -34,10 +34,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 
 source "$root/bench/workloads.sh"
 
-build=$(cd "${1:-$root/build}" && pwd)
+bench_build_dir "${1:-}"
 rounds=${2:-3}
-clifwrap=$build/clifwrap
-[ -x "$clifwrap" ] || { echo "bench: $clifwrap not found; run scripts/build.sh first" >&2; exit 2; }
 [ "$rounds" -ge 1 ] || { echo "bench: rounds must be at least 1" >&2; exit 2; }
 IFS=, read -r -a workloads <<< "${3:-crates,workspace,kernel-x86_64,relibc,recipe}"
 IFS=, read -r -a profiles <<< "${4:-debug,release}"
@@ -75,7 +73,6 @@ measured_build() {  # workload way profile target-dir log [cargo options...] -> 
 
 div() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.4f", a / b }'; }
 extra_per_unit() { awk -v a="$1" -v b="$2" -v n="$3" 'BEGIN { printf "%.2f", (a - b) / n }'; }
-median() { tr ' ' '\n' | grep . | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 # A median of the named series, or "–" when the way was not run.
 median_of() { if [ -n "${1:-}" ]; then median <<< "$1"; else echo -; fi; }
 seconds() { if [ "$1" = - ]; then echo "–"; else printf '%.1fs' "$(div "$1" 1000)"; fi; }

@@ -48,6 +48,16 @@ one_build() {
 }
 
 
+# The build directory (the first argument, default build/) and its clifwrap, checked.
+bench_build_dir() {  # [build-dir]
+  build=$(cd "${1:-$root/build}" && pwd)
+  clifwrap=$build/clifwrap
+  [ -x "$clifwrap" ] || { echo "bench: $clifwrap not found; run scripts/build.sh first" >&2; exit 2; }
+}
+
+# The median of numbers, one per word of stdin.
+median() { tr ' ' '\n' | grep . | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
 # The environment every build runs in, exported: the Cranelift toolchain's rustc (its default
 # backend is LLVM), Debian's cargo, a scratch directory `work` (removed on exit) holding copies of the
 # examples and its own CARGO_HOME, and the crate graph's sources fetched (downloads are no part of a
