@@ -87,8 +87,10 @@ Result<SysrootProfile> load_redox(const std::string& sysroot, const MachineInfo&
   profile.library_dirs = {lib};
   profile.dynamic_linker = std::string(machine.redox_dynamic_linker);
   profile.emulation = std::string(machine.emulation);
-  profile.default_libs_dynamic = {"-lc"};
-  profile.default_libs_static = {"-lc"};
+  // gcc's own sequence (libgcc, libc, libgcc again), which Redox's gcc keeps: libgcc.a is what
+  // `clifwrap sysroot` puts there (compiler-rt's builtins: a C program's __muldc3 and the like).
+  profile.default_libs_dynamic = {"-lgcc", "-lc", "-lgcc"};
+  profile.default_libs_static = {"-lgcc", "-lc", "-lgcc"};
   return profile;
 }
 

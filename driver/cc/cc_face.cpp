@@ -54,6 +54,23 @@ Result<CcTarget> cc_target(const std::string& invoked_as, const EnvLookup& env) 
   return target;
 }
 
+// `gcc -v` and `gcc --version` alone: what build systems log or parse (autoconf's "checking for C
+// compiler version", a configure script's "is it GCC"). gcc's own shapes, gcc's version, and what
+// this gcc really is in the parentheses where gcc names its package.
+bool is_version_query(const std::vector<std::string>& args) {
+  return args.size() == 1 && (args[0] == "-v" || args[0] == "--version");
+}
+
+void print_version(const std::string& query, const std::string& invoked_as, const CcTarget& target) {
+  std::string package = std::string("clifwrap ") + CLIFWRAP_VERSION_STRING + ": clang 22 for C, lld 22 for links";
+  if (query == "--version") {
+    std::printf("%s (%s) %s\n", file_name(invoked_as).c_str(), package.c_str(), kRedoxGccVersion);
+    return;
+  }
+  std::fprintf(stderr, "Using built-in specs.\nCOLLECT_GCC=%s\nTarget: %s\nThread model: posix\ngcc version %s (%s)\n",
+               file_name(invoked_as).c_str(), target.triple.c_str(), kRedoxGccVersion, package.c_str());
+}
+
 // The answers a cross gcc gives without compiling anything.
 std::optional<std::string> answer(const std::string& query, const CcTarget& target) {
   std::string lib = target.sysroot + "/lib";
@@ -133,6 +150,7 @@ SplitLine split_line(const std::vector<std::string>& args) {
 }  // namespace
 
 bool is_compiler_call(const std::vector<std::string>& args) {
+  if (is_version_query(args)) return true;
   for (const auto& arg : args)
     if (is_source(arg) || is_cxx_source(arg) || arg == "-c" || arg == "-S" || arg == "-E" || is_query(arg)) return true;
   return false;
@@ -147,6 +165,11 @@ Result<CcOutcome> run_cc_face(const std::string& invoked_as, const std::vector<s
   if (!target) return tl::unexpected(target.error());
 
   CcOutcome outcome;
+  if (is_version_query(args)) {
+    print_version(args[0], invoked_as, *target);
+    outcome.exit_code = 0;
+    return outcome;
+  }
   for (const auto& arg : args) {
     if (!is_query(arg)) continue;
     auto answered = answer(arg, *target);

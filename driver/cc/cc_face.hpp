@@ -24,7 +24,8 @@ struct CcOutcome {
 };
 
 // Whether a `<gnu-target>-gcc` command line is the C compiler's rather than a link: it names a C
-// or assembly source, compiles only (-c, -S, -E), or asks a question (-dumpmachine, -print-*).
+// or assembly source, compiles only (-c, -S, -E), or asks a question (-dumpmachine, -print-*, -v or
+// --version alone).
 bool is_compiler_call(const std::vector<std::string>& args);
 
 Result<CcOutcome> run_cc_face(const std::string& invoked_as, const std::vector<std::string>& args, const EnvLookup& env);

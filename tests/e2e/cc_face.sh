@@ -21,13 +21,20 @@ int answer(void) { return REDOX_TEST_ANSWER; }
 C
 CC=tc/bin/x86_64-unknown-redox-gcc
 
-step "queries: -dumpmachine, -dumpversion, -print-libgcc-file-name, -print-file-name"
+step "queries: -dumpmachine, -dumpversion, -print-libgcc-file-name, -print-file-name, -v, --version"
 [ "$($CC -dumpmachine)" = x86_64-unknown-redox ]
 [ "$($CC -dumpversion)" = 13 ]
 [ "$($CC -print-libgcc-file-name)" = "$E2E_SCRATCH/tc/x86_64-unknown-redox/lib/libgcc.a" ]
 touch tc/x86_64-unknown-redox/lib/crt0.o
 [ "$($CC -print-file-name=crt0.o)" = "$E2E_SCRATCH/tc/x86_64-unknown-redox/lib/crt0.o" ]
 [ "$($CC -print-file-name=nothing.o)" = nothing.o ]
+# -v and --version alone, in gcc's shapes (autoconf logs them; configure scripts grep them)
+$CC -v 2> version.err
+expect_contains version.err "Target: x86_64-unknown-redox"
+expect_contains version.err "gcc version 13.2.0 (clifwrap "
+$CC --version > version.out
+expect_contains version.out "x86_64-unknown-redox-gcc (clifwrap "
+head -1 version.out | grep ') 13.2.0$' > /dev/null
 
 step "-c: an x86-64 object from the sysroot's header, position-independent"
 $CC -O2 -Wall -c hello.c -o hello.o

@@ -335,7 +335,8 @@ TEST_CASE("redox profile: the interpreter relibc installs for each architecture,
     REQUIRE(pie.has_value());
     CHECK(pie->kind == LinkKind::Pie);
     CHECK(pie->dynamic_linker == interpreter);
-    CHECK(values(*pie) == std::vector<std::string>{"crt0.o", "crti.o", "crtbeginS.o", "main.o", "c", "c", "crtendS.o", "crtn.o"});
+    CHECK(values(*pie) == std::vector<std::string>{"crt0.o", "crti.o", "crtbeginS.o", "main.o", "c", "gcc", "c",
+                                                         "gcc", "crtendS.o", "crtn.o"});
   }
   std::filesystem::remove_all(sysroot);
 }
