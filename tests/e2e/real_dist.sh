@@ -73,11 +73,12 @@ step "the build server killed mid-build: the build goes on locally and is still 
 # A fresh client that compiles again rather than reading the cache.
 "$CLIFWRAP_WRAPPER" --stop-server > /dev/null 2>&1 || true
 export SCCACHE_RECACHE=1
-started_before=$(grep -c 'updated state to Started' "$CLIFWRAP_DIST_DIR/logs/server.log" || true)
+# The scheduler logs each job's progress ("Job N updated state to Started").
+started_before=$(grep -c 'updated state to Started' "$CLIFWRAP_DIST_DIR/logs/scheduler.log" || true)
 kernel_build target-killed killed.log &
 build=$!
-for _ in $(seq 600); do
-  [ "$(grep -c 'updated state to Started' "$CLIFWRAP_DIST_DIR/logs/server.log" || true)" -gt "$started_before" ] && break
+until [ "$(grep -c 'updated state to Started' "$CLIFWRAP_DIST_DIR/logs/scheduler.log" || true)" -gt "$started_before" ]; do
+  kill -0 "$build" 2> /dev/null || { echo "the build ended before a job started on the server" >&2; false; }
   sleep 0.1
 done
 kill -9 "$(cat "$CLIFWRAP_DIST_DIR/server.pid")"
