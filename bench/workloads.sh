@@ -80,6 +80,7 @@ recipe_prefix() {
   (export RUSTC_WRAPPER=$clifwrap CLIFWRAP_BACKEND=cranelift && cook_relibc "$COOK/relibc")
   "$clifwrap" redox-toolchain --target "$redox" --relibc "$COOK/relibc" --out "$COOK/prefix" --rustc "$RUSTC"
   cook_stub_libc_so "$COOK/relibc" "$COOK/prefix"
+  mkdir -p "$COOK/recipe"
   cp -r "$root/tests/e2e/fixtures/redox-recipe" "$COOK/recipe/source"
 }
 
