@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Where a build's time goes, from the stderr of `cargo build -j1` with RUSTFLAGS=-Ztime-passes.
 
-At -j1 each rustc's `time:` lines end with its `total` line and follow cargo's `Compiling NAME`
-line, so each block is one unit, named by the package last announced. Per unit:
+At -j1 each rustc's `time:` lines end with its `total` line and follow the `time_split unit: NAME`
+line bench/unit_name.sh (the build's RUSTC_WRAPPER) writes, so each block is one unit, named by its
+crate. Per unit:
   codegen  codegen_crate + finish_ongoing_codegen: the backend's part (with the monomorphization
            collector, which runs inside codegen_crate, and for LLVM its optimisation passes)
   link     the `link` pass (rlibs and objects written; the linker for binaries)
@@ -18,10 +19,10 @@ TIME = re.compile(r"^time:\s+([0-9.]+);.*\t(.+)$")
 
 
 def units(lines):
-    package, parts = "?", {}
+    package, parts = "?", {}  # the crate of the block being read
     for line in lines:
-        if line.strip().startswith("Compiling "):
-            package = line.split()[1]
+        if line.startswith("time_split unit: "):
+            package = line.split(": ", 1)[1].strip()
             continue
         match = TIME.match(line)
         if not match:
