@@ -49,22 +49,22 @@ Result<std::string> make_crt_object(const std::string& source, const std::string
 // arithmetic: __muldc3, __mulsc3, __divdc3; relibc's libc.so links with -lgcc for them). LLVM's
 // compiler-rt builtins for the architecture, which Debian ships for the host's as a Linux archive:
 // ELF objects of plain computation, the same for Redox. Else an empty archive, as before.
-SysrootEntry write_libgcc(const SysrootRequest& request, const std::string& lib) {
+Result<SysrootEntry> write_libgcc(const SysrootRequest& request, const std::string& lib) {
   std::string destination = lib + "/libgcc.a";
-  auto machine = machine_for_target(request.target);
-  if (machine) {
+  std::string builtins;
+  if (auto machine = machine_for_target(request.target)) {
     Command ask{{"clang-22", "--target=" + std::string(machine->arch) + "-unknown-linux-gnu", "--rtlib=compiler-rt",
                  "-print-libgcc-file-name"},
                 {}};
-    if (auto printed = capture_output(ask)) {
-      std::string builtins = printed->substr(0, printed->find_last_not_of(" \n") + 1);
-      if (is_regular_file(builtins) && copy_file_atomically(builtins, destination))
-        return {"lib/libgcc.a", builtins + " (compiler-rt's builtins)"};
-    }
+    if (auto printed = capture_output(ask)) builtins = printed->substr(0, printed->find_last_not_of(" \n") + 1);
   }
-  (void)write_file_atomically(destination, "!<arch>\n");
-  return {"lib/libgcc.a", "empty: no compiler-rt builtins for this architecture here (libclang-rt-22-dev has the "
-                          "host's); compiler_builtins provides Rust's runtime functions"};
+  if (!builtins.empty() && is_regular_file(builtins)) {
+    if (auto copied = copy_file_atomically(builtins, destination); !copied) return tl::unexpected(copied.error());
+    return SysrootEntry{"lib/libgcc.a", builtins + " (compiler-rt's builtins)"};
+  }
+  if (auto written = write_file_atomically(destination, "!<arch>\n"); !written) return tl::unexpected(written.error());
+  return SysrootEntry{"lib/libgcc.a", "empty: no compiler-rt builtins for this architecture here (libclang-rt-22-dev "
+                                      "has the host's); compiler_builtins provides Rust's runtime functions"};
 }
 
 Result<void> write_unwind_stubs(const SysrootRequest& request, const std::string& lib, const std::string& scratch,
@@ -179,8 +179,9 @@ Result<std::vector<SysrootEntry>> lay_out_sysroot(const SysrootRequest& request)
   // What the cross gcc's own directory would give: -lgcc (rustc's late link argument for Redox, and
   // every C link's) and -lgcc_s (std's unwinder in a dynamic link), here a linker script that takes
   // the static unwind stubs instead.
-  entries.push_back(write_libgcc(request, lib));
-  if (!is_regular_file(lib + "/libgcc.a")) return fail("cannot write libgcc.a", lib, "is the directory writable?");
+  auto libgcc = write_libgcc(request, lib);
+  if (!libgcc) return tl::unexpected(libgcc.error());
+  entries.push_back(*libgcc);
   if (auto written = write_file_atomically(lib + "/libgcc_s.so", "INPUT(-lunwind_stubs)\n"); !written)
     return tl::unexpected(written.error());
   entries.push_back({"lib/libgcc_s.so", "linker script: INPUT(-lunwind_stubs)"});
