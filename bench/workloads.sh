@@ -22,7 +22,9 @@ one_build() {
   case $workload in
     relibc)
       [ "$way" = plain ] || export RUSTC_WRAPPER=$clifwrap
-      cook_relibc "$target_dir" "$@"
+      local options=() option
+      for option in "$@"; do [ "$option" = -q ] || options+=("$option"); done  # its lines are quiet already
+      cook_relibc "$target_dir" "${options[@]}"
       ;;
     recipe)
       # The cookbook's two lines for this recipe; its CARGO_TARGET_DIR is the recipe's build/target.
