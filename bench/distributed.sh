@@ -21,7 +21,6 @@ cluster start > /dev/null
 cluster package "$RUSTC" > /dev/null
 eval "$(cluster env)"
 sccache=$CLIFWRAP_WRAPPER
-sccache_stat() { "$sccache" --show-stats --stats-format=json | python3 -c "import json, sys; v = json.load(sys.stdin)['stats'].get(sys.argv[1], 0); print(sum(v.values()) if isinstance(v, dict) else v)" "$1"; }
 
 timed() {  # way -> milliseconds of one clean -j1 build of the crate graph
   local way=$1 start
@@ -46,7 +45,7 @@ for round in $(seq "$rounds"); do
   for way in local sccache distributed; do
     t=$(timed "$way")
     ms[$way]+="$t "
-    if [ "$way" = distributed ]; then remote=$(sccache_stat dist_compiles) requests=$(sccache_stat compile_requests) errors=$(sccache_stat dist_errors); fi
+    if [ "$way" = distributed ]; then remote=$(cluster stat dist_compiles) requests=$(cluster stat compile_requests) errors=$(cluster stat dist_errors); fi
     printf 'round %d  %-12s %6.1f s\n' "$round" "$way" "$(awk -v t="$t" 'BEGIN { print t / 1000 }')"
   done
 done

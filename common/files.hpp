@@ -86,4 +86,10 @@ std::vector<std::string> list_directory(const std::string& path);
 // This program's own file (/proc/self/exe resolved); empty when it cannot be read.
 std::string executable_path();
 
+// The path with every link and `..` resolved (realpath); empty when it does not resolve.
+std::string real_path(const std::string& path);
+
+// Both paths, links followed, are one file (the same inode): a stat each, no path resolution.
+bool same_file(const std::string& a, const std::string& b);
+
 }  // namespace clifwrap

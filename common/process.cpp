@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "common/files.hpp"
 #include "common/strings.hpp"
 
 namespace clifwrap {
@@ -205,10 +206,8 @@ int exit_code_of(int wait_status) {
 }
 
 bool is_rustup_proxy(const std::string& path) {
-  struct stat program {}, rustup {};
   std::string sibling = path.substr(0, path.rfind('/') + 1) + "rustup";
-  return path != sibling && ::stat(path.c_str(), &program) == 0 && ::stat(sibling.c_str(), &rustup) == 0 &&
-         program.st_ino == rustup.st_ino && program.st_dev == rustup.st_dev;
+  return path != sibling && same_file(path, sibling);
 }
 
 std::string find_program(const std::string& name) {

@@ -17,6 +17,8 @@ commands:
   stop     stop the scheduler, the server and this cluster's sccache client; remove the pid files
   status   whether it runs, and the scheduler's view (servers, cores, jobs in progress)
   env      print the exports that make sccache, and clifwrap through CLIFWRAP_WRAPPER, use it
+  stat KEY one counter of this cluster's sccache client (--show-stats), summed over servers where
+           it is kept per server: dist_compiles, dist_errors, compile_requests, ...
   package [RUSTC [TARGET...]]
            the toolchain package a build server gets for RUSTC (default: scripts/toolchain.sh's):
            sccache's own package of its sysroot (cg_clif's dylib is in it) plus clifwrap's derived
@@ -228,11 +230,20 @@ status() {
   SCCACHE_CONF=$dir/client.conf SCCACHE_SERVER_PORT=$client_port "$venv/bin/sccache" --dist-status
 }
 
+counter() {  # key
+  [ -n "${1:-}" ] || die "stat needs a counter name, such as dist_compiles"
+  SCCACHE_CONF=$dir/client.conf SCCACHE_SERVER_PORT=$client_port "$venv/bin/sccache" --show-stats --stats-format=json |
+    python3 -c 'import json, sys
+value = json.load(sys.stdin)["stats"].get(sys.argv[1], 0)
+print(sum(value.values()) if isinstance(value, dict) else value)' "$1"
+}
+
 case ${1:-} in
   start) start ;;
   stop) stop ;;
   status) status ;;
   package) shift; package "$@" ;;
+  stat) counter "${2:-}" ;;
   env) [ -f "$dir/client.conf" ] || die "no cluster configured in $dir (scripts/dist-cluster.sh start)"; client_env ;;
   -h | --help | help) usage ;;
   *) usage >&2; exit 2 ;;

@@ -7,6 +7,7 @@
 
 #include "common/files.hpp"
 #include "common/process.hpp"
+#include "common/strings.hpp"
 #include "common/temporaries.hpp"
 #include "crt/archive.hpp"
 #include "crt/archive_fold.hpp"
@@ -56,7 +57,7 @@ Result<SysrootEntry> write_libgcc(const SysrootRequest& request, const std::stri
     Command ask{{"clang-22", "--target=" + std::string(machine->arch) + "-unknown-linux-gnu", "--rtlib=compiler-rt",
                  "-print-libgcc-file-name"},
                 {}};
-    if (auto printed = capture_output(ask)) builtins = printed->substr(0, printed->find_last_not_of(" \n") + 1);
+    if (auto printed = capture_output(ask)) builtins = without_trailing_newlines(*printed);
   }
   if (!builtins.empty() && is_regular_file(builtins)) {
     if (auto copied = copy_file_atomically(builtins, destination); !copied) return tl::unexpected(copied.error());

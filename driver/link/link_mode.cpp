@@ -2,7 +2,6 @@
 
 #include <unistd.h>
 
-#include <climits>
 #include <cstdio>
 #include <cstdlib>
 
@@ -91,8 +90,7 @@ std::optional<std::string> original_linker(const LinkContext& context, const Lin
     candidate = "cc";
   if (!candidate || candidate->empty()) return std::nullopt;
   std::string found = find_program(*candidate);
-  char resolved[PATH_MAX];
-  if (found.empty() || realpath(found.c_str(), resolved) == nullptr || resolved == executable_path()) return std::nullopt;
+  if (found.empty() || real_path(found).empty() || same_file(found, "/proc/self/exe")) return std::nullopt;
   return found;
 }
 

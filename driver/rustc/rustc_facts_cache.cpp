@@ -16,8 +16,8 @@ Result<std::string> cache_key(const std::string& rustc, const EnvLookup& env) {
   std::string path = find_program(rustc);
   auto stamp = path.empty() ? std::nullopt : file_stamp(path);
   if (!stamp) return fail("rustc not found", rustc, "give cargo a rustc that exists (RUSTC or PATH)");
-  char resolved[4096];
-  std::string real = ::realpath(path.c_str(), resolved) ? resolved : path;
+  std::string real = real_path(path);
+  if (real.empty()) real = path;
   std::string key = real + '\n' + *stamp + '\n' + env("RUSTUP_TOOLCHAIN").value_or("");
   // A rustup proxy's toolchain depends on RUSTUP_TOOLCHAIN and on rust-toolchain files above here.
   if (is_rustup_proxy(path)) key += '\n' + current_directory();

@@ -1,20 +1,9 @@
 #include "driver/wrapper/rustc_face.hpp"
 
-#include <climits>
-#include <cstdlib>
-
 #include "common/files.hpp"
 #include "common/process.hpp"
 
 namespace clifwrap {
-namespace {
-
-std::string resolved(const std::string& path) {
-  char buffer[PATH_MAX];
-  return ::realpath(path.c_str(), buffer) ? std::string(buffer) : std::string();
-}
-
-}  // namespace
 
 Result<std::string> rustc_behind_face(const std::string& invoked_as) {
   std::string face = invoked_as.find('/') != std::string::npos ? invoked_as : find_program(invoked_as);
@@ -27,10 +16,11 @@ Result<std::string> rustc_behind_face(const std::string& invoked_as) {
 }
 
 std::string unwrapped_rustc(const std::string& rustc) {
-  // On every wrapper call: a name test, then one lstat, before any realpath (the face is a symlink).
+  // On every wrapper call: a name test, then an lstat (the face is a symlink), then a stat each of it
+  // and of this program.
   if (file_name(rustc) != "rustc") return rustc;
   std::string found = rustc.find('/') != std::string::npos ? rustc : find_program(rustc);
-  if (found.empty() || !is_symlink(found) || resolved(found) != resolved(executable_path())) return rustc;
+  if (found.empty() || !is_symlink(found) || !same_file(found, "/proc/self/exe")) return rustc;
   auto real = rustc_behind_face(found);
   return real ? *real : rustc;
 }

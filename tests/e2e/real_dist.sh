@@ -51,10 +51,7 @@ expect_same_outputs() {  # target-dir
   done
   echo "$count outputs byte-identical to the local build"
 }
-dist_stat() {  # key -> the sum of sccache's counter (per server for dist_compiles)
-  "$CLIFWRAP_WRAPPER" --show-stats --stats-format=json |
-    python3 -c "import json, sys; v = json.load(sys.stdin)['stats'].get(sys.argv[1], 0); print(sum(v.values()) if isinstance(v, dict) else v)" "$1"
-}
+dist_stat() { cluster stat "$1"; }
 
 step "a local build through clifwrap, without sccache"
 (unset CLIFWRAP_WRAPPER && kernel_build target-local local.log)

@@ -57,8 +57,10 @@ cook_stub_libc_so() {  # RELIBC PREFIX
 # (cargo reads that only from its working directory, so $COOK/cargo-home gets it too).
 cookbook_env() {  # command...
   local T=$COOK_TARGET
-  mkdir -p "$COOK/cargo-home" "$COOK/recipe/sysroot/lib"
-  cp "$CLIFWRAP_SOURCE_DIR/tests/e2e/fixtures/redox-recipe/.cargo/config.toml" "$COOK/cargo-home/config.toml"
+  if [ ! -f "$COOK/cargo-home/config.toml" ]; then
+    mkdir -p "$COOK/cargo-home" "$COOK/recipe/sysroot/lib"
+    cp "$CLIFWRAP_SOURCE_DIR/tests/e2e/fixtures/redox-recipe/.cargo/config.toml" "$COOK/cargo-home/config.toml"
+  fi
   env -u RUSTFLAGS -u RUSTC \
     PATH="$COOK/prefix/bin:$PATH" RUSTUP_TOOLCHAIN="$COOK/prefix" REDOXER_TOOLCHAIN="$COOK/prefix" \
     TARGET=$T GNU_TARGET=$T CC=$T-gcc AR=$T-gcc-ar \
