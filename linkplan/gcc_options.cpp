@@ -9,8 +9,12 @@ namespace {
 using A = GccAction;
 using R = GccArity;
 
-// Keep sorted by spelling (ASCII): the unit tests check it.
+// Keep sorted by spelling (ASCII): the unit tests check it. The `--` spellings are gcc's own
+// aliases (its driver's option_map turns `--static` into `-static`): the cookbook's LDFLAGS say
+// `--static`.
 constexpr std::array kTable = {
+    GccOptionSpec{"--shared", R::Flag, A::Shared},
+    GccOptionSpec{"--static", R::Flag, A::Static},
     GccOptionSpec{"-B", R::JoinedOrSeparate, A::Drop, "gcc's search path for its own tools; clifwrap-link is the linker"},
     GccOptionSpec{"-D", R::JoinedOrSeparate, A::CompileOnly},
     GccOptionSpec{"-I", R::JoinedOrSeparate, A::CompileOnly},

@@ -1,11 +1,13 @@
 # The Redox cookbook's way of building, replayed with the real backend and nothing of the recipe or
 # the build system changed: the relibc recipe's lines (crt0/crti/crtn by `cargo rustc -- --emit
-# obj=`, librelibc.a by `--emit link=`, libc.a by `ar -M`), a toolchain directory from `clifwrap
-# redox-toolchain` (std for x86_64-unknown-redox compiled by Cranelift), and a pure-Rust recipe
-# built by `cookbook_cargo` and `cookbook_cargo_packages` under the environment redoxer sets
-# (TOOLCHAIN.md, "How Redox builds Rust today"). The outputs are Redox programs, so they are checked
-# with readelf and nm, not run: a PIE, relibc's interpreter, libc.so.6 needed, crt0's _start as the
-# entry, the CRT objects in gcc's order, nothing undefined that libc.so does not define.
+# obj=`, librelibc.a by `--emit link=`, its C part by make with the cross gcc's name, libc.a by
+# `ar -M`), a toolchain directory from `clifwrap redox-toolchain` (std for x86_64-unknown-redox
+# compiled by Cranelift), a pure-Rust recipe built by `cookbook_cargo` and `cookbook_cargo_packages`
+# under the environment redoxer sets (TOOLCHAIN.md, "How Redox builds Rust today"), C recipes (a
+# program, a Makefile, an autotools configure), and the build under sccache as SCCACHE_BUILD=1
+# sets it. The dynamic outputs are Redox programs, so they are checked with readelf and nm, not
+# run: a PIE, relibc's interpreter, libc.so.6 needed, crt0's _start as the entry, the CRT objects in
+# gcc's order, nothing undefined that libc.so does not define.
 # The relibc here is examples/userspace (Linux system calls); std needs more of libc than it has,
 # so its libc.so also gets a stub (ud2) for each other symbol std's rlibs leave undefined.
 source "$(dirname "$0")/lib.sh"
@@ -19,6 +21,10 @@ step "relibc recipe, replayed: crt0/crti/crtn by --emit obj, librelibc.a by --em
 cook_relibc relibc
 for crate in crt0 crti crtn relibc core compiler_builtins; do expect_backend clifwrap.log "$crate" cranelift; done
 nm relibc/target/$T/release/crt0.o | grep ' T _start$' > /dev/null
+# the C part, by the cross gcc's name before any toolchain directory exists: clang for the target
+nm relibc/target/$T/release/libc.a | grep -E ' T (ilogb|scalbn)$' > libm.symbols
+expect_count libm.symbols ' T ' 2
+readelf -p .comment relibc/openlibm/src/s_scalbn.o | grep clang > /dev/null
 
 step "the toolchain directory: clifwrap redox-toolchain"
 "$CLIFWRAP" redox-toolchain --target "$T" --relibc relibc --out prefix --rustc "$RUSTC" > prefix.out
@@ -116,12 +122,13 @@ nm recipe/stage/usr/bin/tool | grep ' T word_weight$' > /dev/null
 step "a C recipe: <T>-gcc compiles with clang-22 and relibc's headers, links with crt0 first and crtn last"
 # complex multiplication is a call to __muldc3, which -lgcc (compiler-rt's builtins) brings
 cat > hello-c.c <<'C'
+#include <math.h>
 #include <stdio.h>
 volatile double re = 1.5, im = -2.0;
 int main(void) {
   double _Complex z = (re + im * 1.0i) * (im + re * 1.0i);
   write(1, "hello from C on Redox\n", 22);
-  return __real__ z > 0;
+  return __real__ z > 0 || ilogb(scalbn(re, 3)) != 3;
 }
 C
 cookbook_env $T-gcc -O2 -Wall -o hello-c hello-c.c
@@ -129,6 +136,7 @@ check_redox_program hello-c
 check_crt_order hello-c
 readelf -p .comment hello-c | grep clang > /dev/null
 nm hello-c | grep -E ' [Tt] __muldc3$' > /dev/null  # compiler-rt's builtins are hidden: local in the PIE
+nm -D hello-c | grep -E ' U scalbn$' > /dev/null     # from libc.so: relibc's C part, as openlibm is
 
 step "a C recipe's Makefile with the cook's CC, AR and RANLIB: a static library, a program, stripped"
 cp -r "$CLIFWRAP_SOURCE_DIR/tests/e2e/fixtures/c-recipe" c-recipe
@@ -139,18 +147,52 @@ cookbook_env $T-strip c-recipe/greet
 readelf -S c-recipe/greet > greet.sections
 expect_not_contains greet.sections .symtab
 
-step "RUSTC_WRAPPER replaced (SCCACHE_BUILD sets it to sccache): the directory's bin/rustc rewrites each call, once"
-# A stand-in with sccache's calling convention (wrapper rustc args...) that records the rustc it
-# runs, as found on PATH (cargo hands it `rustc`).
-printf '#!/bin/sh\ncommand -v "$1" >> %s/wrapped.calls\nexec "$@"\n' "$E2E_SCRATCH" > other-wrapper
-chmod +x other-wrapper
+step "an autotools C recipe: autoreconf -fvi, configure --host with the cook's flags, make, make install"
+# As the cookbook's autotools_recursive_regenerate and cookbook_configure run it (static, its default).
+# What configure finds must be what the sysroot has: the example's libc has write, strlen and (in
+# its C part) scalbn, and stdio.h and math.h of the headers asked for. The program is static on the
+# example's Linux system calls, so it runs here, the C part's scalbn and ilogb with it.
+mkdir -p autotools/build
+cp -r "$CLIFWRAP_SOURCE_DIR/tests/e2e/fixtures/autoconf-recipe" autotools/source
+(cd autotools/source && autoreconf -fvi > ../autoreconf.out 2>&1) || { cat autotools/autoreconf.out; false; }
+(cd autotools/build && cookbook_configure ../source "$E2E_SCRATCH/autotools/stage" > ../cook.out 2>&1) ||
+  { tail -40 autotools/cook.out autotools/build/config.log; false; }
+for line in '#define HAVE_WRITE 1' '#define HAVE_STRLEN 1' '#define HAVE_SCALBN 1' \
+  '/* #undef HAVE_NO_SUCH_FUNCTION */' '#define HAVE_STDIO_H 1' '#define HAVE_MATH_H 1' \
+  '/* #undef HAVE_NO_SUCH_HEADER_H */' '#define SIZEOF_LONG 8' \
+  "#define HOST \"$T\""; do
+  expect_contains autotools/build/config.h "$line"
+done
+expect_contains autotools/cook.out "checking whether byte ordering is bigendian... no"
+readelf -l autotools/stage/usr/bin/tally > tally.segments
+expect_not_contains tally.segments INTERP
+[ "$(autotools/stage/usr/bin/tally)" = "tally: configured for $T" ]
+
+step "RUSTC_WRAPPER=sccache (the Redox build's SCCACHE_BUILD=1): the directory's bin/rustc still rewrites each call"
+# Debian's sccache, as the build system puts it: it wraps the directory's rustc (clifwrap's face)
+# instead of clifwrap, and cc-rs wraps the directory's gcc with it. Two clean builds: the second is
+# served from sccache's cache (Rust and C), and the program is the same byte for byte.
+export SCCACHE_DIR=$E2E_SCRATCH/sccache SCCACHE_SERVER_PORT=$((20000 + RANDOM % 20000))
+trap 'sccache --stop-server > /dev/null 2>&1 || true' EXIT
+sccache --start-server > /dev/null
 [ "$(readlink prefix/bin/rustc)" = "$(readlink -f "$CLIFWRAP")" ]
-CLIFWRAP_LOG=$E2E_SCRATCH/face.log RUSTC_WRAPPER=$E2E_SCRATCH/other-wrapper cookbook_env cargo build -q --target "$T" \
-  --manifest-path recipe/source/Cargo.toml --package tool --release -j 2 --locked --target-dir "$E2E_SCRATCH/recipe/face"
-check_redox_program recipe/face/$T/release/tool
-expect_backend face.log tool cranelift
-expect_count face.log '"crate":"tool","target":"x86_64-unknown-redox","kind":"target","verdict":"rewrite"' 1
-expect_contains wrapped.calls "$E2E_SCRATCH/prefix/bin/rustc"
+for round in 1 2; do
+  CLIFWRAP_LOG=$E2E_SCRATCH/face-$round.log RUSTC_WRAPPER=sccache cookbook_env cargo build -q --target "$T" \
+    --manifest-path recipe/source/Cargo.toml --workspace --release -j 2 --locked --target-dir "$E2E_SCRATCH/face-$round"
+  check_redox_program face-$round/$T/release/tool
+  check_redox_program face-$round/$T/release/hello-redox
+  sccache --show-stats > sccache-$round.stats
+done
+expect_backend face-1.log tool cranelift
+expect_count face-1.log '"crate":"tool","target":"x86_64-unknown-redox","kind":"target","verdict":"rewrite"' 1
+expect_backend face-1.log itoa cranelift
+# served from the cache: sccache ran rustc for itoa only to hash its sources (--emit dep-info)
+grep '"crate":"itoa","target":"x86_64-unknown-redox","kind":"target"' face-2.log > itoa-2.calls
+expect_count itoa-2.calls '"--emit","dep-info"' "$(wc -l < itoa-2.calls)"
+grep -E '^Cache hits \(Rust\) +[1-9]' sccache-2.stats > /dev/null || { cat sccache-2.stats; false; }
+grep -E '^Cache hits \(C/C\+\+\) +[1-9]' sccache-2.stats > /dev/null || { cat sccache-2.stats; false; }
+cmp face-1/$T/release/tool face-2/$T/release/tool
+cmp face-1/$T/release/hello-redox face-2/$T/release/hello-redox
 
 step "a recipe with panic = \"abort\" (hf's release profile): the directory's panic_abort is built for aborting"
 cookbook_env CARGO_PROFILE_RELEASE_PANIC=abort cargo build -q --target "$T" --manifest-path recipe/source/Cargo.toml \

@@ -153,6 +153,7 @@ TEST_CASE("the option tables are sorted and unique") {
   CHECK(find_ld_option("fix-cortex-a53-843419")->action == LdAction::Pass);  // aarch64-unknown-none's links
   CHECK(find_gcc_option("-Wl,--as-needed")->action == GccAction::LinkerArgs);
   CHECK(find_gcc_option("-static-pie")->action == GccAction::StaticPie);
+  CHECK(find_gcc_option("--static")->action == GccAction::Static);  // the cookbook's LDFLAGS
   CHECK(find_gcc_option("-static-libgcc") == nullptr);  // changes default libs: not silently ignored
 }
 
