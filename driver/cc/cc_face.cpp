@@ -112,10 +112,20 @@ bool takes_separate_value(const std::string& arg) {
   return false;
 }
 
+// The families of options only a compile acts on (gcc's link ignores them): code generation,
+// warnings, optimisation, debug info, the preprocessor, the language.
+bool is_compile_family(const std::string& arg) {
+  for (const char* family : {"-f", "-m", "-W", "-w", "-O", "-g", "-D", "-U", "-I", "-i", "-M", "-x", "-X", "-std=", "-ansi",
+                             "-pedantic", "-pipe", "-posix", "-nostdinc", "-save-temps", "-v", "-P", "-C", "-H"})
+    if (arg.starts_with(family)) return true;
+  return false;
+}
+
 // A gcc line that compiles and links, split: the link gets what the linker face's table knows
 // (linkplan/gcc_options.cpp) and the operands, each source replaced by its object; the compiles get
-// every other option (-O2, -g, -Wall, -D…, -std=…). -m32/-m64 go to both; -pthread is -lpthread
-// to the link, as Redox gcc's LIB_SPEC says.
+// the compile families (-O2, -g, -Wall, -D…, -std=…). -m32/-m64 go to both; -pthread is -lpthread
+// to the link, as Redox gcc's LIB_SPEC says. Any other option goes to the link, which refuses what
+// it does not know: an option such as -static-libgcc is not lost in silence.
 struct SplitLine {
   std::vector<std::string> compile_options;
   std::vector<std::string> link_args;  // a source stays in place until its object is known
@@ -139,9 +149,11 @@ SplitLine split_line(const std::vector<std::string>& args) {
     } else if (arg == "-pthread") {
       line.compile_options.push_back(arg);
       line.link_args.push_back("-lpthread");
-    } else {
+    } else if (is_compile_family(arg)) {
       line.compile_options.push_back(arg);
       if (takes_separate_value(arg) && i + 1 < args.size()) line.compile_options.push_back(args[++i]);
+    } else {
+      line.link_args.push_back(arg);
     }
   }
   return line;

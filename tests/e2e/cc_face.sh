@@ -70,6 +70,11 @@ readelf -h libhello.so | grep 'Type: *DYN' > /dev/null
 nm -D libhello.so | grep ' T answer$' > /dev/null
 ls -a > listing
 expect_not_contains listing .clifwrap-cc-
+# an option only the link could act on, and does not know, is refused, not dropped from the link
+run $CC -static-libgcc -nostdlib -shared -o libhello3.so hello.c 2> unknown.err
+[ "$status" != 0 ]
+expect_contains unknown.err "unknown linker option \`-static-libgcc\`"
+[ ! -e libhello3.so ]
 step "a Makefile's link line with its CFLAGS: the compile options are ignored, as gcc ignores them"
 $CC -O2 -Wall -g -std=c99 -DX=1 -nostdlib -shared -o libhello2.so hello.o
 nm -D libhello2.so | grep ' T answer$' > /dev/null
