@@ -1,7 +1,7 @@
 // Entry point: picks the face by the name clifwrap runs under (clifwrap-link, <target>-ld: the
-// linker face; <target>-gcc: the C compiler face or the linker face; rustc: the rustc-wrapper face
-// for the real rustc beside it), else by the first argument: a side command from its table, or a
-// rustc call (the rustc-wrapper face).
+// linker face; <target>-gcc: the C compiler face or the linker face; <target>-strip: the strip
+// face; rustc: the rustc-wrapper face for the real rustc beside it), else by the first argument: a
+// side command from its table, or a rustc call (the rustc-wrapper face).
 #include <unistd.h>
 
 #include <cstdio>
@@ -15,6 +15,7 @@
 #include "common/error.hpp"
 #include "common/files.hpp"
 #include "common/process.hpp"
+#include "driver/binutils/strip_face.hpp"
 #include "driver/cc/cc_face.hpp"
 #include "driver/command_options.hpp"
 #include "driver/commands/side_commands.hpp"
@@ -129,6 +130,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   std::string program = clifwrap::file_name(argc > 0 ? argv[0] : "clifwrap");
   bool linker_mode = clifwrap::is_linker_name(program);
+  if (clifwrap::is_strip_name(program)) return clifwrap::run_strip_face(args);
   int code = linker_mode         ? clifwrap::run_gcc_name(argc > 0 ? argv[0] : program, args)
              : program == "rustc" ? clifwrap::run_rustc_name(argv[0], args)
                                   : clifwrap::dispatch(args);

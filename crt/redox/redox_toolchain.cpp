@@ -63,7 +63,7 @@ Result<std::vector<std::string>> build_std(const RedoxToolchainRequest& request,
 // Each binutils name the directory gets, and the LLVM tool it is.
 constexpr std::pair<std::string_view, std::string_view> kBinutils[] = {
     {"ar", "llvm-ar"},         {"gcc-ar", "llvm-ar"},         {"ranlib", "llvm-ranlib"},   {"gcc-ranlib", "llvm-ranlib"},
-    {"nm", "llvm-nm"},         {"gcc-nm", "llvm-nm"},         {"strip", "llvm-strip"},     {"objcopy", "llvm-objcopy"},
+    {"nm", "llvm-nm"},         {"gcc-nm", "llvm-nm"},         {"objcopy", "llvm-objcopy"},
     {"objdump", "llvm-objdump"}, {"readelf", "llvm-readelf"}, {"size", "llvm-size"},       {"strings", "llvm-strings"},
 };
 
@@ -171,12 +171,13 @@ Result<std::vector<SysrootEntry>> lay_out_redox_toolchain(const RedoxToolchainRe
     if (auto linked = symlink_atomically(from, staging + "/bin/" + gnu_target + "-" + std::string(tool)); !linked)
       return tl::unexpected(linked.error());
   }
-  entries.push_back({"bin/" + gnu_target + "-{ar,ranlib,nm,strip,objcopy,objdump,readelf,size,strings}",
+  entries.push_back({"bin/" + gnu_target + "-{ar,ranlib,nm,objcopy,objdump,readelf,size,strings}",
                      "-> " + std::string(CLIFWRAP_LLVM_TOOLS_DIR) + "/llvm-*"});
-  {
-    std::string ld = staging + "/bin/" + gnu_target + "-ld";
-    if (auto linked = symlink_atomically(executable_path(), ld); !linked) return tl::unexpected(linked.error());
-    entries.push_back({"bin/" + gnu_target + "-ld", "-> " + executable_path() + " (clifwrap-link, GNU ld lines)"});
+  for (const auto& [tool, what] : {std::pair{"ld", "clifwrap-link, GNU ld lines"},
+                                   std::pair{"strip", "llvm-strip, taking GNU strip's -v as the cook passes it"}}) {
+    std::string name = gnu_target + "-" + tool;
+    if (auto linked = symlink_atomically(executable_path(), staging + "/bin/" + name); !linked) return tl::unexpected(linked.error());
+    entries.push_back({"bin/" + name, "-> " + executable_path() + " (" + what + ")"});
   }
   if (!fs::exists(staging + "/bin/cargo")) {
     if (auto linked = symlink_atomically(cargo, staging + "/bin/cargo"); !linked) return tl::unexpected(linked.error());

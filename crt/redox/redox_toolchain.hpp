@@ -4,7 +4,9 @@
 // PATH and sets the linker to <gnu-target>-gcc; so the directory holds:
 //   bin/, lib/                      rustc with the Cranelift backend (hard links to its sysroot)
 //   lib/rustlib/<T>/lib/            std for T, compiled by Cranelift through clifwrap
-//   bin/<gnu-target>-gcc, -cc       clifwrap's linker face (finds <gnu-target>/ as its sysroot)
+//   bin/<gnu-target>-gcc, -cc       clifwrap's C compiler and linker faces (finds <gnu-target>/ as
+//                                   its sysroot); -ld the linker face, -strip the strip face
+//   bin/<gnu-target>-ar, -nm, …     LLVM's binutils
 //   bin/cargo                       the cargo it was built with, when the toolchain has none
 //   <gnu-target>/{lib,include}      relibc's files, as `clifwrap sysroot` lays them out
 // Built in a temporary directory beside the output and renamed into place.

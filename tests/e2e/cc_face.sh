@@ -83,4 +83,14 @@ step "<T>-ld reads GNU ld's lines"
 ln -sf "$CLIFWRAP" tc/bin/x86_64-unknown-redox-ld
 tc/bin/x86_64-unknown-redox-ld -shared -soname libld.so -o libld.so hello.o
 readelf -d libld.so | grep 'SONAME.*libld.so' > /dev/null
+
+step "<T>-strip takes GNU strip's -v, as the cook's strip step passes it"
+ln -sf "$CLIFWRAP" tc/bin/x86_64-unknown-redox-strip
+cp libld.so libld-stripped.so
+tc/bin/x86_64-unknown-redox-strip -v libld-stripped.so
+readelf -S libld-stripped.so > stripped.sections
+expect_not_contains stripped.sections .symtab
+run tc/bin/x86_64-unknown-redox-strip -v hello.c 2> strip.err
+[ "$status" = 1 ]
+expect_contains strip.err "hello.c"
 echo "PASS"
