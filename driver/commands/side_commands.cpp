@@ -6,6 +6,7 @@
 #include "common/error.hpp"
 #include "common/files.hpp"
 #include "crt/partial_link.hpp"
+#include "crt/redox/build_system_prefix.hpp"
 #include "crt/redox/redox_toolchain.hpp"
 #include "crt/redox/sysroot_layout.hpp"
 #include "driver/backend/cranelift_toolchain.hpp"
@@ -133,17 +134,34 @@ int redox_toolchain_command(const CommandSpec& command, const Args& args) {
   std::string cranelift_rustc = "rustc";
   if (auto settings = load_settings(process_environment(), current_directory(), std::nullopt))
     if (auto cached = find_cached_toolchain(settings->cache_dir)) cranelift_rustc = cached->rustc;
+  auto redox = options->value("--redox");
+  if (redox.has_value() == options->has("--out")) return misused(command, "give either --out DIR or --redox DIR");
   RedoxToolchainRequest request{.target = *options->value("--target"),
                                 .relibc = *options->value("--relibc"),
-                                .out = *options->value("--out"),
+                                .out = options->value("--out").value_or(""),
                                 .rustc = rustc_to_ask(*options, cranelift_rustc)};
+  if (redox) {
+    auto sysroot = build_system_sysroot(*redox, request.target);
+    if (!sysroot) return report_error(sysroot.error());
+    request.out = *sysroot;
+  }
   auto entries = lay_out_redox_toolchain(request);
   if (!entries) return report_error(entries.error());
+  if (redox) {
+    auto settled = settle_build_system_prefix(request.out);
+    if (!settled) return report_error(settled.error());
+    entries->insert(entries->end(), settled->begin(), settled->end());
+  }
   for (const auto& entry : *entries) std::printf("%-40s %s\n", entry.path.c_str(), entry.from.c_str());
   std::string out = absolute_path(request.out);
-  std::printf("toolchain ready: %s\nfor the cookbook: REDOXER_TOOLCHAIN=%s (its bin/rustc is clifwrap: no RUSTC_WRAPPER "
-              "needed); by hand: PATH=%s/bin:$PATH\n",
-              out.c_str(), out.c_str(), out.c_str());
+  if (redox)
+    std::printf("toolchain ready: %s\nfor the build system: make r.<recipe> PODMAN_BUILD=0 in %s (mk/prefix.mk "
+                "points REDOXER_TOOLCHAIN here; its bin/rustc is clifwrap: no RUSTC_WRAPPER needed)\n",
+                out.c_str(), absolute_path(*redox).c_str());
+  else
+    std::printf("toolchain ready: %s\nfor the cookbook: REDOXER_TOOLCHAIN=%s (its bin/rustc is clifwrap: no "
+                "RUSTC_WRAPPER needed); by hand: PATH=%s/bin:$PATH\n",
+                out.c_str(), out.c_str(), out.c_str());
   return 0;
 }
 
@@ -161,7 +179,8 @@ constexpr OptionSpec kSysrootOptions[] = {{"--relibc", "DIR", "relibc's source o
 constexpr OptionSpec kRedoxToolchainOptions[] = {
     {"--target", "T", "the Redox target (x86_64-unknown-redox)", true},
     {"--relibc", "DIR", "relibc's source or build directory", true},
-    {"--out", "DIR", "the toolchain directory to lay out", true},
+    {"--out", "DIR", "the toolchain directory to lay out"},
+    {"--redox", "DIR", "instead of --out: a redox-os/redox checkout, whose prefix/<T>/sysroot it becomes for make"},
     {"--rustc", "PATH", "a rustc with Cranelift (default: $RUSTC, else scripts/toolchain.sh's, else rustc)"}};
 
 constexpr CommandSpec kSideCommands[] = {

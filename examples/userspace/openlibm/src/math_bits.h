@@ -1,4 +1,4 @@
-/* A double's bits, as openlibm's math_private.h reaches them. */
+/* A double's bits, reached through a union as openlibm's private header does. */
 #ifndef MATH_BITS_H
 #define MATH_BITS_H
 typedef union {
