@@ -16,6 +16,14 @@ bool printed_during_compilation(const std::string& request) {
   return kind == "native-static-libs" || kind == "link-args";
 }
 
+// sccache runs each compile's command line first with `--emit dep-info` alone, to learn the
+// sources it hashes. No code is generated; the call is rewritten like the compile it stands for
+// (so the crates it loads match), but logged as a probe, not counted as a compile.
+bool only_dep_info(const RustcInvocation& inv) {
+  return !inv.emits.empty() &&
+         std::all_of(inv.emits.begin(), inv.emits.end(), [](const EmitRequest& emit) { return emit.kind == "dep-info"; });
+}
+
 }  // namespace
 
 std::string output_stem(const RustcInvocation& inv) {
@@ -62,8 +70,13 @@ std::optional<Classification> classify_non_compilation(const RustcInvocation& in
   if (!std::all_of(inv.prints.begin(), inv.prints.end(), printed_during_compilation))
     return probe("--print probe");
   if (inv.inputs.empty()) return probe("no input file");
+  // sccache asks `rustc +stable` (cwd /) whether rustc is rustup's proxy; rustc itself reads it as
+  // a file that does not exist. Not a compile: nothing to derive, predict or rewrite.
+  if (std::any_of(inv.inputs.begin(), inv.inputs.end(), [](const std::string& input) { return input.starts_with("+"); }))
+    return probe("rustup's toolchain override (`+name`): only rustup's proxy reads it");
   return std::nullopt;
 }
+
 
 std::optional<Classification> classify_build_script_probe(const RustcInvocation& inv, bool in_build_script) {
   auto probe = [](std::string reason) { return Classification{UnitKind::Probe, Verdict::PassThrough, reason}; };
@@ -91,9 +104,10 @@ std::optional<std::string> cross_build_of_host_library(const RustcInvocation& in
   return std::nullopt;
 }
 
-Classification classify(const RustcInvocation& inv, const Settings& settings,
-                        const std::optional<std::string>& cross_build_target) {
-  if (auto probe = classify_non_compilation(inv)) return *probe;
+namespace {
+
+Classification classify_compilation(const RustcInvocation& inv, const Settings& settings,
+                                    const std::optional<std::string>& cross_build_target) {
   std::string host_reason;
   if (is_build_script(inv)) host_reason = "build script (host)";
   else if (has_crate_type(inv, "proc-macro")) host_reason = "proc-macro (host)";
@@ -106,6 +120,19 @@ Classification classify(const RustcInvocation& inv, const Settings& settings,
   if (inv.has_unstable("codegen-backend")) return pass("the command line already chooses a codegen backend");
   return Classification{kind, Verdict::Rewrite,
                         kind == UnitKind::Host ? "host unit with CLIFWRAP_HOST=backend" : "target unit"};
+}
+
+}  // namespace
+
+Classification classify(const RustcInvocation& inv, const Settings& settings,
+                        const std::optional<std::string>& cross_build_target) {
+  if (auto probe = classify_non_compilation(inv)) return *probe;
+  Classification classification = classify_compilation(inv, settings, cross_build_target);
+  if (only_dep_info(inv)) {
+    classification.kind = UnitKind::Probe;
+    classification.reason = "dep-info only (sccache's pass to learn the sources): " + classification.reason;
+  }
+  return classification;
 }
 
 std::string ArgChange::describe() const {

@@ -122,6 +122,25 @@ TEST_CASE("--print native-static-libs does not make a staticlib compile a probe"
   CHECK(classify(inv, Settings{}).verdict == Verdict::Rewrite);
 }
 
+TEST_CASE("sccache's calls through a toolchain directory's rustc face: its rustup question and dep-info passes are probes") {
+  // sccache 0.16 asks `rustc +stable` from / before anything else: no file, no compile
+  auto rustup_question = classify(parse_rustc_args({"+stable"}), Settings{});
+  CHECK(rustup_question.kind == UnitKind::Probe);
+  CHECK(rustup_question.verdict == Verdict::NotCompilation);
+  // its pass for the sources to hash: rewritten as the compile is (the crates it loads must
+  // match), logged as a probe
+  auto dep_info = classify(parse_rustc_args({"--crate-name", "itoa", "--crate-type", "lib", "--emit", "dep-info", "-o",
+                                             "/tmp/sccacheX/deps.d", "--target", "x86_64-unknown-redox", "src/lib.rs"}),
+                           Settings{});
+  CHECK(dep_info.kind == UnitKind::Probe);
+  CHECK(dep_info.verdict == Verdict::Rewrite);
+  CHECK(dep_info.reason.starts_with("dep-info only"));
+  auto compile = classify(parse_rustc_args({"--crate-name", "itoa", "--crate-type", "lib", "--emit=dep-info,metadata,link",
+                                            "--target", "x86_64-unknown-redox", "src/lib.rs"}),
+                          Settings{});
+  CHECK(compile.kind == UnitKind::Target);
+}
+
 TEST_CASE("rewrite: backend injected, LTO dropped, RUSTC_BOOTSTRAP for a release rustc") {
   auto inv = captured("bin-no-std-lto");
   auto plan = plan_rewrite("rustc", inv, Settings{}, debian_facts(), with(kStandIn));
