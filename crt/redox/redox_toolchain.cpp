@@ -65,6 +65,7 @@ constexpr std::pair<std::string_view, std::string_view> kBinutils[] = {
     {"ar", "llvm-ar"},         {"gcc-ar", "llvm-ar"},         {"ranlib", "llvm-ranlib"},   {"gcc-ranlib", "llvm-ranlib"},
     {"nm", "llvm-nm"},         {"gcc-nm", "llvm-nm"},         {"objcopy", "llvm-objcopy"},
     {"objdump", "llvm-objdump"}, {"readelf", "llvm-readelf"}, {"size", "llvm-size"},       {"strings", "llvm-strings"},
+    {"addr2line", "llvm-addr2line"}, {"c++filt", "llvm-cxxfilt"},
 };
 
 // The finished directory replaces `out`, whole: renamed into place, the old one removed after.
@@ -171,7 +172,7 @@ Result<std::vector<SysrootEntry>> lay_out_redox_toolchain(const RedoxToolchainRe
     if (auto linked = symlink_atomically(from, staging + "/bin/" + gnu_target + "-" + std::string(tool)); !linked)
       return tl::unexpected(linked.error());
   }
-  entries.push_back({"bin/" + gnu_target + "-{ar,ranlib,nm,objcopy,objdump,readelf,size,strings}",
+  entries.push_back({"bin/" + gnu_target + "-{ar,ranlib,nm,objcopy,objdump,readelf,size,strings,addr2line,c++filt}",
                      "-> " + std::string(CLIFWRAP_LLVM_TOOLS_DIR) + "/llvm-*"});
   for (const auto& [tool, what] : {std::pair{"ld", "clifwrap-link, GNU ld lines"},
                                    std::pair{"strip", "llvm-strip, taking GNU strip's -v as the cook passes it"}}) {

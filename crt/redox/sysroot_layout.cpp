@@ -173,7 +173,9 @@ Result<std::vector<SysrootEntry>> lay_out_sysroot(const SysrootRequest& request)
     }
   }
 
-  for (const char* name : {"libpthread.a", "libdl.a", "librt.a"}) {
+  // libm too: relibc merges openlibm into libc.a and links it whole into libc.so (its Makefile);
+  // the libm.a it installs is a second copy, which -lc answers for as well.
+  for (const char* name : {"libpthread.a", "libdl.a", "librt.a", "libm.a"}) {
     if (auto written = write_file_atomically(lib + "/" + name, "!<arch>\n"); !written) return tl::unexpected(written.error());
     entries.push_back({std::string("lib/") + name, "empty: relibc has these functions in libc"});
   }

@@ -9,7 +9,8 @@
 namespace clifwrap {
 namespace {
 
-// Redox gcc's own version (the cookbook's gcc recipe): what -dumpversion answers.
+// Redox gcc's own version (the cookbook's gcc13 recipe, configured without
+// --with-gcc-major-version-only): what -dumpversion and -dumpfullversion answer.
 constexpr const char* kRedoxGccVersion = "13.2.0";
 
 bool is_source(const std::string& arg) {
@@ -41,11 +42,14 @@ bool is_query(const std::string& arg) {
 struct CcTarget {
   std::string triple;
   std::string sysroot;
+  std::string invoked_as;  // absolute: where the gcc's own bin/ is
 };
 
 Result<CcTarget> cc_target(const std::string& invoked_as, const EnvLookup& env) {
   CcTarget target;
   target.triple = target_from_linker_name(file_name(invoked_as));
+  std::string found = find_program(invoked_as);
+  target.invoked_as = absolute_path(found.empty() ? invoked_as : found);
   if (target.triple.empty()) return fail("not a cross compiler's name", invoked_as, "run it as <gnu-target>-gcc");
   auto settings = load_settings(env, current_directory(), std::nullopt);
   if (!settings) return tl::unexpected(settings.error());
@@ -75,8 +79,7 @@ void print_version(const std::string& query, const std::string& invoked_as, cons
 std::optional<std::string> answer(const std::string& query, const CcTarget& target) {
   std::string lib = target.sysroot + "/lib";
   if (query == "-dumpmachine") return target.triple;
-  if (query == "-dumpversion") return std::string(kRedoxGccVersion).substr(0, 2);
-  if (query == "-dumpfullversion") return kRedoxGccVersion;
+  if (query == "-dumpversion" || query == "-dumpfullversion") return kRedoxGccVersion;
   if (query == "-print-libgcc-file-name") return lib + "/libgcc.a";
   if (query == "-print-sysroot") return target.sysroot;
   if (query == "-print-search-dirs") return "install: " + lib + "/\nprograms: =" + parent_directory(lib) + "/bin\nlibraries: =" + lib + "/";
@@ -84,7 +87,13 @@ std::optional<std::string> answer(const std::string& query, const CcTarget& targ
     std::string name = query.substr(std::string_view("-print-file-name=").size());
     return is_regular_file(lib + "/" + name) ? lib + "/" + name : name;
   }
-  if (query.starts_with("-print-prog-name=")) return query.substr(std::string_view("-print-prog-name=").size());
+  if (query.starts_with("-print-prog-name=")) {
+    // The tool this gcc would run: the directory's own <gnu-target>-NAME beside it (libtool asks
+    // for ld, and a bare "ld" would be the build machine's).
+    std::string name = query.substr(std::string_view("-print-prog-name=").size());
+    std::string beside = parent_directory(target.invoked_as) + "/" + target.triple + "-" + name;
+    return is_regular_file(beside) ? beside : name;
+  }
   return std::nullopt;
 }
 
@@ -159,10 +168,16 @@ SplitLine split_line(const std::vector<std::string>& args) {
   return line;
 }
 
+// A lone option neither gcc's link table nor a query knows: what compiler probes try (autoconf's
+// `-V`, `-qversion`, `-version`; the cc crate's `-?`). gcc refuses them without linking anything.
+bool is_stray_option(const std::vector<std::string>& args) {
+  return args.size() == 1 && args[0].starts_with("-") && !is_query(args[0]) && find_gcc_option(args[0]) == nullptr;
+}
+
 }  // namespace
 
 bool is_compiler_call(const std::vector<std::string>& args) {
-  if (is_version_query(args)) return true;
+  if (is_version_query(args) || is_stray_option(args)) return true;
   for (const auto& arg : args)
     if (is_source(arg) || is_cxx_source(arg) || arg == "-c" || arg == "-S" || arg == "-E" || is_query(arg)) return true;
   return false;
@@ -180,6 +195,12 @@ Result<CcOutcome> run_cc_face(const std::string& invoked_as, const std::vector<s
   if (is_version_query(args)) {
     print_version(args[0], invoked_as, *target);
     outcome.exit_code = 0;
+    return outcome;
+  }
+  if (is_stray_option(args)) {
+    std::fprintf(stderr, "%s: error: unrecognized command-line option '%s'\n%s: fatal error: no input files\n",
+                 file_name(invoked_as).c_str(), args[0].c_str(), file_name(invoked_as).c_str());
+    outcome.exit_code = 1;
     return outcome;
   }
   for (const auto& arg : args) {

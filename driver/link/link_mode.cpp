@@ -172,8 +172,11 @@ bool is_linker_name(std::string_view program_name) {
 int run_linker_mode(const std::string& invoked_as, const std::vector<std::string>& all_args, const EnvLookup& env) {
   std::string program_name = file_name(invoked_as);
   if (all_args.size() == 1 && (all_args[0] == "--help" || all_args[0] == "-h")) return print_linker_help();
-  if (all_args.size() == 1 && all_args[0] == "--version") {
-    std::printf("clifwrap-link (clifwrap %s), linking with lld 22\n", CLIFWRAP_VERSION_STRING);
+  // GNU ld answers -v and -V as --version; libtool's "is the linker GNU ld" check runs `$LD -v` and
+  // looks for "GNU" in the answer, which lld's own line has as this one does.
+  bool ld_version_flag = program_name.ends_with("-ld") && all_args.size() == 1 && (all_args[0] == "-v" || all_args[0] == "-V");
+  if (ld_version_flag || (all_args.size() == 1 && all_args[0] == "--version")) {
+    std::printf("clifwrap-link (clifwrap %s), linking with lld 22 (compatible with GNU linkers)\n", CLIFWRAP_VERSION_STRING);
     return 0;
   }
   bool print_plan = !all_args.empty() && all_args[0] == "--print-plan";

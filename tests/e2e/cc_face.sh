@@ -23,7 +23,7 @@ CC=tc/bin/x86_64-unknown-redox-gcc
 
 step "queries: -dumpmachine, -dumpversion, -print-libgcc-file-name, -print-file-name, -v, --version"
 [ "$($CC -dumpmachine)" = x86_64-unknown-redox ]
-[ "$($CC -dumpversion)" = 13 ]
+[ "$($CC -dumpversion)" = 13.2.0 ]  # Redox's gcc13 is built without --with-gcc-major-version-only
 [ "$($CC -print-libgcc-file-name)" = "$E2E_SCRATCH/tc/x86_64-unknown-redox/lib/libgcc.a" ]
 touch tc/x86_64-unknown-redox/lib/crt0.o
 [ "$($CC -print-file-name=crt0.o)" = "$E2E_SCRATCH/tc/x86_64-unknown-redox/lib/crt0.o" ]
@@ -35,6 +35,16 @@ expect_contains version.err "gcc version 13.2.0 (clifwrap "
 $CC --version > version.out
 expect_contains version.out "x86_64-unknown-redox-gcc (clifwrap "
 head -1 version.out | grep ') 13.2.0$' > /dev/null
+# the tools it would run: the directory's own beside it (libtool asks for ld)
+ln -sf "$CLIFWRAP" tc/bin/x86_64-unknown-redox-ld
+[ "$($CC -print-prog-name=ld)" = "$E2E_SCRATCH/tc/bin/x86_64-unknown-redox-ld" ]
+[ "$($CC -print-prog-name=as)" = as ]
+# compiler probes gcc refuses (autoconf's -V, the cc crate's -?): refused as gcc does, nothing linked
+for probe in -V -qversion '-?'; do
+  run $CC "$probe" 2> probe.err
+  [ "$status" = 1 ]
+  expect_contains probe.err "unrecognized command-line option '$probe'"
+done
 
 step "-c: an x86-64 object from the sysroot's header, position-independent"
 $CC -O2 -Wall -c hello.c -o hello.o
@@ -83,6 +93,9 @@ step "<T>-ld reads GNU ld's lines"
 ln -sf "$CLIFWRAP" tc/bin/x86_64-unknown-redox-ld
 tc/bin/x86_64-unknown-redox-ld -shared -soname libld.so -o libld.so hello.o
 readelf -d libld.so | grep 'SONAME.*libld.so' > /dev/null
+# libtool's "is the linker GNU ld" check: `$LD -v`, an answer with "GNU" in it
+tc/bin/x86_64-unknown-redox-ld -v > ld-v.out
+expect_contains ld-v.out "compatible with GNU linkers"
 
 step "<T>-strip takes GNU strip's -v, as the cook's strip step passes it"
 ln -sf "$CLIFWRAP" tc/bin/x86_64-unknown-redox-strip

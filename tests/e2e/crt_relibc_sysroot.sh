@@ -36,7 +36,7 @@ step "clifwrap sysroot lays the sysroot out and says what went where"
 "$CLIFWRAP" sysroot --relibc "$PWD" --target x86_64-unknown-linux-gnu --out ../sysroot > ../sysroot.out
 cat ../sysroot.out
 for line in "lib/crt0.o" "lib/libc.a             $PWD/target/release/librelibc.a" "lib/crt1.o             -> crt0.o" \
-    "lib/libpthread.a       empty" "lib/libunwind_stubs.a  _Unwind_* stubs" "include/"; do
+    "lib/libpthread.a       empty" "lib/libm.a             empty" "lib/libunwind_stubs.a  _Unwind_* stubs" "include/"; do
   expect_contains ../sysroot.out "$line"
 done
 [ "$(readlink ../sysroot/lib/Scrt1.o)" = crt0.o ]

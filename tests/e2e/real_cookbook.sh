@@ -35,7 +35,7 @@ ls prefix/lib/rustlib/$T/lib/libstd-*.rlib > /dev/null
 expect_backend clifwrap.log std cranelift
 [ "$(prefix/bin/rustc --print sysroot)" = "$E2E_SCRATCH/prefix" ]
 # binutils by their cross names: LLVM's tools, in the mode the name says.
-for tool in ar gcc-ar ranlib gcc-ranlib nm gcc-nm strip objcopy objdump readelf size strings; do
+for tool in ar gcc-ar ranlib gcc-ranlib nm gcc-nm strip objcopy objdump readelf size strings addr2line c++filt; do
   [ -x "prefix/bin/$T-$tool" ] || { echo "missing: prefix/bin/$T-$tool" >&2; false; }
 done
 printf 'int answer(void) { return 42; }\n' > answer.c
@@ -131,7 +131,7 @@ int main(void) {
   return __real__ z > 0 || ilogb(scalbn(re, 3)) != 3;
 }
 C
-cookbook_env $T-gcc -O2 -Wall -o hello-c hello-c.c
+cookbook_env $T-gcc -O2 -Wall -o hello-c hello-c.c -lm
 check_redox_program hello-c
 check_crt_order hello-c
 readelf -p .comment hello-c | grep clang > /dev/null
@@ -151,7 +151,7 @@ expect_not_contains strip.err error
 readelf -S c-recipe/stage/usr/bin/greet > greet.sections
 expect_not_contains greet.sections .symtab
 
-step "an autotools C recipe: autoreconf -fvi, configure --host with the cook's flags, make, make install"
+step "an autotools C recipe with libtool: autoreconf -fvi, configure --host with the cook's flags, make, make install"
 # As the cookbook's autotools_recursive_regenerate and cookbook_configure run it (static, its default).
 # What configure finds must be what the sysroot has: the example's libc has write, strlen and (in
 # its C part) scalbn, and stdio.h and math.h of the headers asked for. The program is static on the
@@ -168,6 +168,10 @@ for line in '#define HAVE_WRITE 1' '#define HAVE_STRLEN 1' '#define HAVE_SCALBN 
   expect_contains autotools/build/config.h "$line"
 done
 expect_contains autotools/cook.out "checking whether byte ordering is bigendian... no"
+# libtool: the cook's LD, answering -v as a GNU-compatible linker does; static only, as asked
+expect_contains autotools/cook.out "checking if the linker (x86_64-unknown-redox-ld) is GNU ld... yes"
+expect_contains autotools/cook.out "checking whether to build static libraries... yes"
+[ -f autotools/stage/usr/lib/libtally.a ]
 readelf -l autotools/stage/usr/bin/tally > tally.segments
 expect_not_contains tally.segments INTERP
 [ "$(autotools/stage/usr/bin/tally)" = "tally: configured for $T" ]

@@ -62,7 +62,8 @@ cook_stub_libc_so() {  # RELIBC PREFIX
 
 # The environment cargo gets from redoxer (src/env.rs) and the cook scripts, for x86_64, over the
 # toolchain directory $COOK/prefix and the recipe directory $COOK/recipe: no RUSTFLAGS and no RUSTC,
-# the toolchain's bin/ first on PATH, the linker set to <gnu-target>-gcc. The recipe's registry
+# the toolchain's bin/ first on PATH, the linker set to <gnu-target>-gcc, the C tools by their
+# cross names (redoxer names AS, CXX and PKG_CONFIG too, which the directory does not have). The recipe's registry
 # crates (itoa, cc) come from Debian's registry, offline, as the fixture's .cargo/config.toml says
 # (cargo reads that only from its working directory, so $COOK/cargo-home gets it too).
 cookbook_env() {  # command...
@@ -73,7 +74,8 @@ cookbook_env() {  # command...
   fi
   env -u RUSTFLAGS -u RUSTC \
     PATH="$COOK/prefix/bin:$PATH" RUSTUP_TOOLCHAIN="$COOK/prefix" REDOXER_TOOLCHAIN="$COOK/prefix" \
-    TARGET=$T GNU_TARGET=$T CC=$T-gcc AR=$T-gcc-ar \
+    TARGET=$T GNU_TARGET=$T AR=$T-gcc-ar AS=$T-as CC=$T-gcc CXX=$T-g++ LD=$T-ld NM=$T-gcc-nm OBJCOPY=$T-objcopy \
+    OBJDUMP=$T-objdump PKG_CONFIG=$T-pkg-config RANLIB=$T-gcc-ranlib READELF=$T-readelf STRIP=$T-strip \
     CARGO_TARGET_X86_64_UNKNOWN_REDOX_LINKER=$T-gcc \
     CARGO_TARGET_X86_64_UNKNOWN_REDOX_RUSTFLAGS="-C target-feature=-crt-static -L native=$COOK/recipe/sysroot/lib -C link-arg=-Wl,-rpath-link,$COOK/recipe/sysroot/lib -C force-frame-pointers=yes" \
     CARGO_TARGET_DIR="$COOK/recipe/build/target" CARGO_HOME="$COOK/cargo-home" "$@"
