@@ -70,6 +70,7 @@ std::optional<Classification> classify_non_compilation(const RustcInvocation& in
   if (!std::all_of(inv.prints.begin(), inv.prints.end(), printed_during_compilation))
     return probe("--print probe");
   if (inv.inputs.empty()) return probe("no input file");
+  if (inv.has_unstable("ls")) return probe("-Z ls: lists a library's metadata (sccache reads rlibs so)");
   // sccache asks `rustc +stable` (cwd /) whether rustc is rustup's proxy; rustc itself reads it as
   // a file that does not exist. Not a compile: nothing to derive, predict or rewrite.
   if (std::any_of(inv.inputs.begin(), inv.inputs.end(), [](const std::string& input) { return input.starts_with("+"); }))

@@ -127,6 +127,10 @@ TEST_CASE("sccache's calls through a toolchain directory's rustc face: its rustu
   auto rustup_question = classify(parse_rustc_args({"+stable"}), Settings{});
   CHECK(rustup_question.kind == UnitKind::Probe);
   CHECK(rustup_question.verdict == Verdict::NotCompilation);
+  // and `rustc -Z ls=root x.rlib`, to read a library's dependencies
+  auto listing = classify(parse_rustc_args({"-Z", "ls=root", "/tmp/sccache-rlibreaderX/x.rlib"}), Settings{});
+  CHECK(listing.kind == UnitKind::Probe);
+  CHECK(listing.verdict == Verdict::NotCompilation);
   // its pass for the sources to hash: rewritten as the compile is (the crates it loads must
   // match), logged as a probe
   auto dep_info = classify(parse_rustc_args({"--crate-name", "itoa", "--crate-type", "lib", "--emit", "dep-info", "-o",
