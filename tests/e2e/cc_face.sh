@@ -53,6 +53,11 @@ readelf -h hello.o | grep 'Machine: *Advanced Micro Devices X86-64' > /dev/null
 readelf -rW hello.o > relocs
 expect_contains relocs R_X86_64_REX_GOTPCRELX  # &shared_value through the GOT: PIC
 
+# a typedef repeated, in C99: gcc is silent about it without -pedantic, and so is this gcc
+printf 'typedef unsigned char u8;\ntypedef unsigned char u8;\nu8 byte;\n' > twice.c
+$CC -std=c99 -c twice.c -o twice.o 2> twice.err
+expect_not_contains twice.err typedef
+
 step "-E and -S"
 $CC -E hello.c > hello.i
 expect_contains hello.i "return 42;"

@@ -205,8 +205,10 @@ grep -E '^Cache hits \(C/C\+\+\) +[1-9]' sccache-2.stats > /dev/null || { cat sc
 cmp face-1/$T/release/tool face-2/$T/release/tool
 cmp face-1/$T/release/hello-redox face-2/$T/release/hello-redox
 
-step "a recipe with panic = \"abort\" (hf's release profile): the directory's panic_abort is built for aborting"
-cookbook_env CARGO_PROFILE_RELEASE_PANIC=abort cargo build -q --target "$T" --manifest-path recipe/source/Cargo.toml \
-  --package tool --release -j 2 --locked --target-dir "$E2E_SCRATCH/recipe/abort"
+step "a recipe with panic = \"abort\" and lto = true (hf's release profile): panic_abort built for aborting, LTO dropped"
+CLIFWRAP_LOG=$E2E_SCRATCH/abort.log cookbook_env CARGO_PROFILE_RELEASE_PANIC=abort CARGO_PROFILE_RELEASE_LTO=true \
+  cargo build -q --target "$T" --manifest-path recipe/source/Cargo.toml --package tool --release -j 2 --locked \
+  --target-dir "$E2E_SCRATCH/recipe/abort"
 check_redox_program recipe/abort/$T/release/tool
+grep '"crate":"tool","target":"x86_64-unknown-redox","kind":"target"' abort.log | grep '"dropped":\["-C lto"' > /dev/null
 echo "PASS: relibc, the toolchain directory and the recipe, all through clifwrap with Cranelift"
