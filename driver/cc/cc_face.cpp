@@ -173,7 +173,8 @@ SplitLine split_line(const std::vector<std::string>& args) {
 // A lone option neither gcc's link table nor a query knows: what compiler probes try (autoconf's
 // `-V`, `-qversion`, `-version`; the cc crate's `-?`). gcc refuses them without linking anything.
 bool is_stray_option(const std::vector<std::string>& args) {
-  return args.size() == 1 && args[0].starts_with("-") && !is_query(args[0]) && find_gcc_option(args[0]) == nullptr;
+  if (args.size() != 1 || args[0] == "--help" || args[0] == "-h") return false;  // the linker face's help
+  return args[0].starts_with("-") && !is_query(args[0]) && find_gcc_option(args[0]) == nullptr;
 }
 
 }  // namespace

@@ -78,7 +78,6 @@ std::optional<Classification> classify_non_compilation(const RustcInvocation& in
   return std::nullopt;
 }
 
-
 std::optional<Classification> classify_build_script_probe(const RustcInvocation& inv, bool in_build_script) {
   auto probe = [](std::string reason) { return Classification{UnitKind::Probe, Verdict::PassThrough, reason}; };
   // Only LLVM writes these; autocfg asks for LLVM IR to learn whether a snippet compiles at all.

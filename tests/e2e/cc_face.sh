@@ -40,6 +40,7 @@ ln -sf "$CLIFWRAP" tc/bin/x86_64-unknown-redox-ld
 [ "$($CC -print-prog-name=ld)" = "$E2E_SCRATCH/tc/bin/x86_64-unknown-redox-ld" ]
 [ "$($CC -print-prog-name=as)" = as ]
 # compiler probes gcc refuses (autoconf's -V, the cc crate's -?): refused as gcc does, nothing linked
+$CC --help | grep clifwrap-link > /dev/null  # not a probe: the linker face's help
 for probe in -V -qversion '-?'; do
   run $CC "$probe" 2> probe.err
   [ "$status" = 1 ]
