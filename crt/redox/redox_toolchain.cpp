@@ -120,6 +120,11 @@ Result<void> check_cargo_as_redoxer_runs_it(const std::string& dir) {
   return {};
 }
 
+std::string derived_std_marker(const std::string& sysroot, const std::string& target) {
+  std::string tuple = target.ends_with(".json") ? file_name(target).substr(0, file_name(target).size() - 5) : target;
+  return sysroot + "/lib/rustlib/" + tuple + "/clifwrap-derived-std";
+}
+
 Result<std::vector<SysrootEntry>> lay_out_redox_toolchain(const RedoxToolchainRequest& request) {
   if (!request.target.ends_with("-redox"))
     return fail("not a Redox target", request.target, "give x86_64-unknown-redox, aarch64-unknown-redox, ...");
@@ -152,6 +157,10 @@ Result<std::vector<SysrootEntry>> lay_out_redox_toolchain(const RedoxToolchainRe
   for (const auto& rlib : *rlibs)
     if (auto copied = copy_file_atomically(rlib, std_dir + "/" + file_name(rlib)); !copied) return tl::unexpected(copied.error());
   entries.push_back({"lib/rustlib/" + request.target + "/lib/", std::to_string(rlibs->size()) + " std rlibs compiled by Cranelift"});
+  if (auto marked = write_file_atomically(derived_std_marker(staging, request.target),
+                                          "std here was built by clifwrap for the spec it derives for Cranelift\n");
+      !marked)
+    return tl::unexpected(marked.error());
 
   // bin/rustc is clifwrap's rustc face, the real rustc beside it: every call is rewritten without
   // RUSTC_WRAPPER, which the Redox build's SCCACHE_BUILD sets to sccache (docs/cookbook.md).

@@ -12,6 +12,8 @@
 #include "crt/archive.hpp"
 #include "crt/archive_fold.hpp"
 #include "crt/object_merge.hpp"
+#include "crt/redox/complex_multiply.hpp"
+#include "crt/redox/redox_toolchain.hpp"
 #include "crt/split_objects.hpp"
 #include "crt/unwind_stubs.hpp"
 #include "linkplan/sysroot_profile.hpp"
@@ -50,7 +52,7 @@ Result<std::string> make_crt_object(const std::string& source, const std::string
 // arithmetic: __muldc3, __mulsc3, __divdc3; relibc's libc.so links with -lgcc for them). LLVM's
 // compiler-rt builtins for the architecture, which Debian ships for the host's as a Linux archive:
 // ELF objects of plain computation, the same for Redox. Else an empty archive, as before.
-Result<SysrootEntry> write_libgcc(const SysrootRequest& request, const std::string& lib) {
+Result<SysrootEntry> write_libgcc(const SysrootRequest& request, const std::string& lib, const std::string& scratch) {
   std::string destination = lib + "/libgcc.a";
   std::string builtins;
   if (auto machine = machine_for_target(request.target)) {
@@ -63,9 +65,15 @@ Result<SysrootEntry> write_libgcc(const SysrootRequest& request, const std::stri
     if (auto copied = copy_file_atomically(builtins, destination); !copied) return tl::unexpected(copied.error());
     return SysrootEntry{"lib/libgcc.a", builtins + " (compiler-rt's builtins)"};
   }
-  if (auto written = write_file_atomically(destination, "!<arch>\n"); !written) return tl::unexpected(written.error());
-  return SysrootEntry{"lib/libgcc.a", "empty: no compiler-rt builtins for this architecture here (libclang-rt-22-dev "
-                                      "has the host's); compiler_builtins provides Rust's runtime functions"};
+  // Rust's runtime functions come from compiler_builtins; C's complex multiplication is all that
+  // relibc's libc.so and C programs still need from libgcc.
+  auto object = compile_complex_multiply(gnu_target_of(request.target), scratch);
+  if (!object) return tl::unexpected(object.error());
+  auto bytes = read_file(*object);
+  if (!bytes) return tl::unexpected(bytes.error());
+  if (auto written = write_archive(destination, {{"complex_multiply.o", *bytes}}); !written) return tl::unexpected(written.error());
+  return SysrootEntry{"lib/libgcc.a", "C's complex multiplication (__mulsc3, __muldc3, __multc3) by clang-22: no "
+                                      "compiler-rt builtins for this architecture here (libclang-rt-22-dev has the host's)"};
 }
 
 Result<void> write_unwind_stubs(const SysrootRequest& request, const std::string& lib, const std::string& scratch,
@@ -182,7 +190,7 @@ Result<std::vector<SysrootEntry>> lay_out_sysroot(const SysrootRequest& request)
   // What the cross gcc's own directory would give: -lgcc (rustc's late link argument for Redox, and
   // every C link's) and -lgcc_s (std's unwinder in a dynamic link), here a linker script that takes
   // the static unwind stubs instead.
-  auto libgcc = write_libgcc(request, lib);
+  auto libgcc = write_libgcc(request, lib, scratch->path());
   if (!libgcc) return tl::unexpected(libgcc.error());
   entries.push_back(*libgcc);
   if (auto written = write_file_atomically(lib + "/libgcc_s.so", "INPUT(-lunwind_stubs)\n"); !written)

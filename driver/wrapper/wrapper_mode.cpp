@@ -12,6 +12,7 @@
 #include "common/temporaries.hpp"
 #include "crt/archive_fold.hpp"
 #include "crt/object_merge.hpp"
+#include "crt/redox/redox_toolchain.hpp"
 #include "driver/backend/backend_abilities.hpp"
 #include "driver/backend/cranelift_toolchain.hpp"
 #include "driver/log/invocation_log.hpp"
@@ -219,7 +220,9 @@ Result<WrapperDecision> decide_wrapper(const std::vector<std::string>& rustc_and
     decision.plan = plan_rewrite(decision.rustc, inv, *settings, *facts, inputs);
     return decision;
   }
-  if (inputs.spec_path && !uses_build_std(inv))
+  // A toolchain directory's std was built for the derived spec (clifwrap redox-toolchain): its
+  // crates compile for that spec as they are.
+  if (inputs.spec_path && !uses_build_std(inv) && !is_regular_file(derived_std_marker(facts->sysroot, *inv.target)))
     return fail("target `" + *inv.target + "` needs a spec derived for Cranelift (" + *inputs.spec_path +
                     "), and no prebuilt core or std exists for a derived spec",
                 "crate " + inv.crate_name,

@@ -1,4 +1,5 @@
 #include "crt/redox/build_system_prefix.hpp"
+#include "crt/redox/redox_toolchain.hpp"
 
 #include <doctest/doctest.h>
 #include <sys/stat.h>
@@ -71,4 +72,10 @@ TEST_CASE("--redox names a directory that is not a Redox checkout: an error that
   REQUIRE_FALSE(sysroot.has_value());
   CHECK(sysroot.error().message == "not a Redox build system checkout (no mk/prefix.mk)");
   CHECK(sysroot.error().subject == elsewhere.dir);
+}
+
+TEST_CASE("a toolchain directory's std for a derived spec is marked where rustc looks for that target's std") {
+  CHECK(derived_std_marker("/dir", "aarch64-unknown-redox") == "/dir/lib/rustlib/aarch64-unknown-redox/clifwrap-derived-std");
+  CHECK(derived_std_marker("/dir", "/specs/ab12/aarch64-unknown-redox.json") ==
+        "/dir/lib/rustlib/aarch64-unknown-redox/clifwrap-derived-std");
 }
