@@ -129,8 +129,8 @@ int run_gcc_name(const std::string& invoked_as, const Args& args) {
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   std::string program = clifwrap::file_name(argc > 0 ? argv[0] : "clifwrap");
-  bool linker_mode = clifwrap::is_linker_name(program);
   if (clifwrap::is_strip_name(program)) return clifwrap::run_strip_face(args);
+  bool linker_mode = clifwrap::is_linker_name(program);
   int code = linker_mode         ? clifwrap::run_gcc_name(argc > 0 ? argv[0] : program, args)
              : program == "rustc" ? clifwrap::run_rustc_name(argv[0], args)
                                   : clifwrap::dispatch(args);

@@ -97,4 +97,8 @@ Result<ResolvedTarget> resolve_target(const RustcFacts& rustc, const std::string
   return ResolvedTarget{target, derivation->derived_path, derivation->derived_path.value_or(entry->unchanged_marker)};
 }
 
+std::string derived_std_marker(const std::string& sysroot, const std::string& target) {
+  return sysroot + "/lib/rustlib/" + spec_stem(target) + "/clifwrap-derived-std";
+}
+
 }  // namespace clifwrap

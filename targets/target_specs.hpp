@@ -39,4 +39,10 @@ Result<TargetDerivation> derive_target(const RustcFacts& rustc, const std::strin
 // The derived spec for `target` from the cache, deriving it on a miss (wrapper mode).
 Result<ResolvedTarget> resolve_target(const RustcFacts& rustc, const std::string& target, const std::string& cache_dir);
 
+// The file that says the std in `sysroot` for `target` (a triple, or a spec's path; rustc looks
+// under lib/rustlib/<its name>) was built by clifwrap for the spec it derives (`clifwrap
+// redox-toolchain` writes it): crates without -Zbuild-std may then compile for the derived spec,
+// whose core and std are right there (aarch64-unknown-redox's caps the atomic width at 64).
+std::string derived_std_marker(const std::string& sysroot, const std::string& target);
+
 }  // namespace clifwrap

@@ -18,9 +18,9 @@ std::time_t mtime_of(const std::string& path) {
   return ::stat(path.c_str(), &st) == 0 ? st.st_mtime : 0;
 }
 
-// Sets a path's modification time, without following a symlink.
-Result<void> set_mtime(const std::string& path, std::time_t seconds) {
-  struct timespec times[2] = {{seconds, 0}, {seconds, 0}};
+// Sets a path's access and modification times, without following a symlink.
+Result<void> set_mtime(const std::string& path, struct timespec when) {
+  struct timespec times[2] = {when, when};
   if (::utimensat(AT_FDCWD, path.c_str(), times, AT_SYMLINK_NOFOLLOW) != 0)
     return fail("cannot set the modification time: " + errno_text(), path);
   return {};
@@ -45,19 +45,17 @@ Result<std::vector<SysrootEntry>> settle_build_system_prefix(const std::string& 
     if (!is_regular_file(tarball)) {  // older than its directory, a real one too, or make unpacks it
       std::time_t before = is_directory(directory) ? mtime_of(directory) - 1 : now - 2;
       if (auto written = write_file_atomically(tarball, ""); !written) return tl::unexpected(written.error());
-      if (auto dated = set_mtime(tarball, before); !dated) return tl::unexpected(dated.error());
+      if (auto dated = set_mtime(tarball, {before, 0}); !dated) return tl::unexpected(dated.error());
       made.push_back({"../" + std::string(install) + ".tar.gz", "empty: make downloads no prebuilt toolchain"});
     }
     if (!is_directory(directory)) {
       if (auto created = make_directories(directory); !created) return tl::unexpected(created.error());
-      if (auto dated = set_mtime(directory, now - 1); !dated) return tl::unexpected(dated.error());
+      if (auto dated = set_mtime(directory, {now - 1, 0}); !dated) return tl::unexpected(dated.error());
       made.push_back({"../" + std::string(install) + "/", "empty: newer than its .tar.gz, older than sysroot/"});
     }
   }
   // Now to the nanosecond, as make compares: newer than an install directory made this second.
-  struct timespec times[2] = {{0, UTIME_NOW}, {0, UTIME_NOW}};
-  if (::utimensat(AT_FDCWD, sysroot.c_str(), times, 0) != 0)
-    return fail("cannot set the modification time: " + errno_text(), sysroot);
+  if (auto dated = set_mtime(sysroot, {0, UTIME_NOW}); !dated) return tl::unexpected(dated.error());
   return made;
 }
 

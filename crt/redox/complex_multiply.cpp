@@ -10,32 +10,30 @@ namespace {
 // come out NaN, infinities in the operands or the partial products recovered as infinities, as
 // libgcc and compiler-rt do. Freestanding: builtins only, no header. long double is binary128 on
 // the architectures that get this (its arithmetic goes to compiler_builtins' __multf3 and such).
-constexpr const char* kSource = R"(#define COMPLEX_MULTIPLY(NAME, T, S)                                          \
+constexpr const char* kSource = R"(#define ZERO_IF_NAN(v, S) if (__builtin_isnan(v)) v = __builtin_copysign##S(0, v)
+/* An operand pair with an infinity becomes (+-1 or +-0) each; the other pair's NaNs become +-0. */
+#define BOX_INFINITE(p, q, r, s, S)                                              \
+  if (__builtin_isinf(p) || __builtin_isinf(q)) {                                \
+    p = __builtin_copysign##S(__builtin_isinf(p) ? 1 : 0, p);                    \
+    q = __builtin_copysign##S(__builtin_isinf(q) ? 1 : 0, q);                    \
+    ZERO_IF_NAN(r, S);                                                           \
+    ZERO_IF_NAN(s, S);                                                           \
+    again = 1;                                                                   \
+  }
+#define COMPLEX_MULTIPLY(NAME, T, S)                                             \
   T _Complex NAME(T a, T b, T c, T d) {                                          \
     T ac = a * c, bd = b * d, ad = a * d, bc = b * c;                            \
     T x = ac - bd, y = ad + bc;                                                  \
     if (__builtin_isnan(x) && __builtin_isnan(y)) {                              \
       int again = 0;                                                             \
-      if (__builtin_isinf(a) || __builtin_isinf(b)) {                            \
-        a = __builtin_copysign##S(__builtin_isinf(a) ? 1 : 0, a);                \
-        b = __builtin_copysign##S(__builtin_isinf(b) ? 1 : 0, b);                \
-        if (__builtin_isnan(c)) c = __builtin_copysign##S(0, c);                 \
-        if (__builtin_isnan(d)) d = __builtin_copysign##S(0, d);                 \
-        again = 1;                                                               \
-      }                                                                          \
-      if (__builtin_isinf(c) || __builtin_isinf(d)) {                            \
-        c = __builtin_copysign##S(__builtin_isinf(c) ? 1 : 0, c);                \
-        d = __builtin_copysign##S(__builtin_isinf(d) ? 1 : 0, d);                \
-        if (__builtin_isnan(a)) a = __builtin_copysign##S(0, a);                 \
-        if (__builtin_isnan(b)) b = __builtin_copysign##S(0, b);                 \
-        again = 1;                                                               \
-      }                                                                          \
+      BOX_INFINITE(a, b, c, d, S)                                                \
+      BOX_INFINITE(c, d, a, b, S)                                                \
       if (!again && (__builtin_isinf(ac) || __builtin_isinf(bd) ||               \
                      __builtin_isinf(ad) || __builtin_isinf(bc))) {              \
-        if (__builtin_isnan(a)) a = __builtin_copysign##S(0, a);                 \
-        if (__builtin_isnan(b)) b = __builtin_copysign##S(0, b);                 \
-        if (__builtin_isnan(c)) c = __builtin_copysign##S(0, c);                 \
-        if (__builtin_isnan(d)) d = __builtin_copysign##S(0, d);                 \
+        ZERO_IF_NAN(a, S);                                                       \
+        ZERO_IF_NAN(b, S);                                                       \
+        ZERO_IF_NAN(c, S);                                                       \
+        ZERO_IF_NAN(d, S);                                                       \
         again = 1;                                                               \
       }                                                                          \
       if (again) {                                                               \

@@ -9,6 +9,7 @@
 
 #include "common/files.hpp"
 #include "common/process.hpp"
+#include "targets/target_specs.hpp"
 
 namespace clifwrap {
 namespace {
@@ -118,11 +119,6 @@ Result<void> check_cargo_as_redoxer_runs_it(const std::string& dir) {
     return fail("the directory's bin/cargo does not run with RUSTUP_TOOLCHAIN set to the directory: " + ran.error().message,
                 dir + "/bin/cargo", "give clifwrap a real cargo first on PATH (not rustup's proxy)");
   return {};
-}
-
-std::string derived_std_marker(const std::string& sysroot, const std::string& target) {
-  std::string tuple = target.ends_with(".json") ? file_name(target).substr(0, file_name(target).size() - 5) : target;
-  return sysroot + "/lib/rustlib/" + tuple + "/clifwrap-derived-std";
 }
 
 Result<std::vector<SysrootEntry>> lay_out_redox_toolchain(const RedoxToolchainRequest& request) {

@@ -32,10 +32,4 @@ std::string gnu_target_of(const std::string& target);
 
 Result<std::vector<SysrootEntry>> lay_out_redox_toolchain(const RedoxToolchainRequest& request);
 
-// The file that says a toolchain directory's std for `target` (a triple, or a spec's path) was
-// built by clifwrap with the spec it derives for Cranelift (aarch64-unknown-redox's caps the atomic
-// width at 64): a crate that uses the directory without -Zbuild-std may then compile for the derived
-// spec, whose core and std are right there.
-std::string derived_std_marker(const std::string& sysroot, const std::string& target);
-
 }  // namespace clifwrap

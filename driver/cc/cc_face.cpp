@@ -42,14 +42,13 @@ bool is_query(const std::string& arg) {
 struct CcTarget {
   std::string triple;
   std::string sysroot;
-  std::string invoked_as;  // absolute: where the gcc's own bin/ is
+  std::string invoked_as;  // as run: its bin/ holds the directory's other tools
 };
 
 Result<CcTarget> cc_target(const std::string& invoked_as, const EnvLookup& env) {
   CcTarget target;
   target.triple = target_from_linker_name(file_name(invoked_as));
-  std::string found = find_program(invoked_as);
-  target.invoked_as = absolute_path(found.empty() ? invoked_as : found);
+  target.invoked_as = invoked_as;
   if (target.triple.empty()) return fail("not a cross compiler's name", invoked_as, "run it as <gnu-target>-gcc");
   auto settings = load_settings(env, current_directory(), std::nullopt);
   if (!settings) return tl::unexpected(settings.error());
@@ -91,7 +90,8 @@ std::optional<std::string> answer(const std::string& query, const CcTarget& targ
     // The tool this gcc would run: the directory's own <gnu-target>-NAME beside it (libtool asks
     // for ld, and a bare "ld" would be the build machine's).
     std::string name = query.substr(std::string_view("-print-prog-name=").size());
-    std::string beside = parent_directory(target.invoked_as) + "/" + target.triple + "-" + name;
+    std::string gcc = find_program(target.invoked_as);
+    std::string beside = parent_directory(absolute_path(gcc.empty() ? target.invoked_as : gcc)) + "/" + target.triple + "-" + name;
     return is_regular_file(beside) ? beside : name;
   }
   return std::nullopt;

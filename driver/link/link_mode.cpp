@@ -174,7 +174,8 @@ int run_linker_mode(const std::string& invoked_as, const std::vector<std::string
   if (all_args.size() == 1 && (all_args[0] == "--help" || all_args[0] == "-h")) return print_linker_help();
   // GNU ld answers -v and -V as --version; libtool's "is the linker GNU ld" check runs `$LD -v` and
   // looks for "GNU" in the answer, which lld's own line has as this one does.
-  bool ld_version_flag = program_name.ends_with("-ld") && all_args.size() == 1 && (all_args[0] == "-v" || all_args[0] == "-V");
+  bool gnu_ld_name = program_name.ends_with("-ld");
+  bool ld_version_flag = gnu_ld_name && all_args.size() == 1 && (all_args[0] == "-v" || all_args[0] == "-V");
   if (ld_version_flag || (all_args.size() == 1 && all_args[0] == "--version")) {
     std::printf("clifwrap-link (clifwrap %s), linking with lld 22 (compatible with GNU linkers)\n", CLIFWRAP_VERSION_STRING);
     return 0;
@@ -199,7 +200,7 @@ int run_linker_mode(const std::string& invoked_as, const std::vector<std::string
   auto expanded = expand_response_files(args);
   if (!expanded) return report_error(expanded.error());
   // <triple>-ld is GNU ld: its lines are read as the planner reads `-flavor gnu` ones.
-  if (program_name.ends_with("-ld")) expanded->insert(expanded->begin(), {"-flavor", "gnu"});
+  if (gnu_ld_name) expanded->insert(expanded->begin(), {"-flavor", "gnu"});
   LinkDialect dialect = detect_dialect(*expanded);
   ProfileQuestion question{settings->link_profile, settings->link_sysroot, context.target,
                            dialect == LinkDialect::GnuLd, {context.invoked_as}};

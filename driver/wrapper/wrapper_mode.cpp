@@ -12,7 +12,6 @@
 #include "common/temporaries.hpp"
 #include "crt/archive_fold.hpp"
 #include "crt/object_merge.hpp"
-#include "crt/redox/redox_toolchain.hpp"
 #include "driver/backend/backend_abilities.hpp"
 #include "driver/backend/cranelift_toolchain.hpp"
 #include "driver/log/invocation_log.hpp"

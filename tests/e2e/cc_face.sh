@@ -96,7 +96,6 @@ $CC -O2 -Wall -g -std=c99 -DX=1 -nostdlib -shared -o libhello2.so hello.o
 nm -D libhello2.so | grep ' T answer$' > /dev/null
 
 step "<T>-ld reads GNU ld's lines"
-ln -sf "$CLIFWRAP" tc/bin/x86_64-unknown-redox-ld
 tc/bin/x86_64-unknown-redox-ld -shared -soname libld.so -o libld.so hello.o
 readelf -d libld.so | grep 'SONAME.*libld.so' > /dev/null
 # libtool's "is the linker GNU ld" check: `$LD -v`, an answer with "GNU" in it

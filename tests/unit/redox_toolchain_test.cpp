@@ -1,5 +1,5 @@
 #include "crt/redox/build_system_prefix.hpp"
-#include "crt/redox/redox_toolchain.hpp"
+#include "targets/target_specs.hpp"
 
 #include <doctest/doctest.h>
 #include <sys/stat.h>
